@@ -1,0 +1,58 @@
+using ContinuityScheduler.Cli.Commands;
+
+namespace ContinuityScheduler.Cli;
+
+/// <summary>Dispatches a command line to its command; usage and input errors exit with 2 and say what is wrong.</summary>
+public static class CliApp
+{
+    public const string Usage = """
+        continuity — builds and judges rotas for children's homes
+
+          baseline PROBLEM --out ROTA [--json]   write the hospital-way rota (caregivers rotated across all groups)
+          validate PROBLEM ROTA [--json]         list the rules the rota breaks; exit 1 when any hard rule is broken
+          score PROBLEM ROTA [--json]            each child's continuity score and its parts, then groups and institution
+          rules [--json]                         the rule set: codes, what they check, default limits
+          sample NAME --out PROBLEM              write a sample home (small-home, baby-home, regional, dst-week)
+
+        Exit codes: 0 done, 1 hard violations (validate), 2 bad command line or input document.
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+            {
+                output.WriteLine(Usage);
+                return args.Length == 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+            }
+
+            var rest = args[1..];
+            return args[0] switch
+            {
+                "baseline" => BaselineCommand.Run(rest, output),
+                "validate" => ValidateCommand.Run(rest, output),
+                "score" => ScoreCommand.Run(rest, output),
+                "rules" => RulesCommand.Run(rest, output),
+                "sample" => SampleCommand.Run(rest, output),
+                _ => throw new UsageException($"Unknown command '{args[0]}'."),
+            };
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            error.WriteLine(Usage);
+            return ExitCodes.BadInput;
+        }
+        catch (BadInputException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            foreach (var problem in e.Errors)
+            {
+                error.WriteLine($"  {problem}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+    }
+}

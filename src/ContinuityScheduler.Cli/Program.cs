@@ -1,0 +1,3 @@
+using ContinuityScheduler.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,9 @@
+namespace ContinuityScheduler.Domain.Model;
+
+public enum AbsenceKind
+{
+    Leave,
+    Sickness,
+    Training,
+    Other,
+}

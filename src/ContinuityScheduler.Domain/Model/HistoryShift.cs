@@ -1,0 +1,23 @@
+using NodaTime;
+
+namespace ContinuityScheduler.Domain.Model;
+
+/// <summary>A shift worked before the horizon, from the previous published rota.</summary>
+public sealed record HistoryShift
+{
+    public HistoryShift(string caregiverId, LocalDate date, string shiftType, IEnumerable<string> groupIds)
+    {
+        CaregiverId = Guard.NotBlank(caregiverId, nameof(caregiverId));
+        Date = date;
+        ShiftType = Guard.NotBlank(shiftType, nameof(shiftType));
+        GroupIds = Guard.List(groupIds, nameof(groupIds));
+    }
+
+    public string CaregiverId { get; }
+
+    public LocalDate Date { get; }
+
+    public string ShiftType { get; }
+
+    public IReadOnlyList<string> GroupIds { get; }
+}

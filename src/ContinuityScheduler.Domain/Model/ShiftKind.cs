@@ -1,0 +1,9 @@
+namespace ContinuityScheduler.Domain.Model;
+
+public enum ShiftKind
+{
+    Day,
+    WakingNight,
+    SleepIn,
+    LiveIn,
+}

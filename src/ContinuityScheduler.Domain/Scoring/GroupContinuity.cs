@@ -1,0 +1,3 @@
+namespace ContinuityScheduler.Domain.Scoring;
+
+public sealed record GroupContinuity(string GroupId, string Name, ContinuitySummary Summary);
