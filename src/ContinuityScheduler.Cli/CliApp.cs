@@ -9,6 +9,8 @@ public static class CliApp
         continuity — builds and judges rotas for children's homes
 
           baseline PROBLEM --out ROTA [--json]   write the hospital-way rota (caregivers rotated across all groups)
+          solve PROBLEM --out ROTA [--time-limit S] [--gap G] [--threads N] [--seed N] [--json]
+                                                 the rota with the most continuity within the rules (COIN-OR CBC)
           validate PROBLEM ROTA [--json]         list the rules the rota breaks; exit 1 when any hard rule is broken
           score PROBLEM ROTA [--json]            each child's continuity score and its parts, then groups and institution
           rules [--json]                         the rule set: codes, what they check, default limits
@@ -31,6 +33,7 @@ public static class CliApp
             return args[0] switch
             {
                 "baseline" => BaselineCommand.Run(rest, output),
+                "solve" => SolveCommand.Run(rest, output, error),
                 "validate" => ValidateCommand.Run(rest, output),
                 "score" => ScoreCommand.Run(rest, output),
                 "rules" => RulesCommand.Run(rest, output),

@@ -8,7 +8,7 @@ namespace ContinuityScheduler.Cli.Samples;
 /// <summary>
 /// Builds a realistic planning problem from a <see cref="HomeSpec"/>: family groups paired into houses, an early
 /// shift for two and a late shift for one in every group, a night post per house (a waking night for the
-/// under-threes, a sleep-in for older children), primary caregivers, night staff, relief staff, leave, wishes
+/// under-threes, a sleep-in for older children; older children need one early caregiver fewer at weekends), primary caregivers, night staff, relief staff, leave, wishes
 /// and the week before as history. The same seed gives the same problem.
 /// </summary>
 public static class HomeGenerator
@@ -19,6 +19,8 @@ public static class HomeGenerator
         "Olga", "Peter", "Rikke", "Sofie", "Tobias", "Ulla", "Vera", "William", "Yasmin", "Zara", "Agnes", "Birgit", "Carl",
         "Dorthe", "Erik", "Frida", "Grete", "Helle", "Inger", "Jens", "Kirsten", "Lone", "Mette", "Nora", "Ole", "Pia",
     ];
+
+    private static readonly IsoDayOfWeek[] Weekdays = [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday];
 
     public static PlanningProblem Generate(HomeSpec spec)
     {
@@ -47,13 +49,13 @@ public static class HomeGenerator
 
         var caregivers = new List<Caregiver>();
         var primaries = new Dictionary<string, List<string>>();
-        var dayContracts = new[] { 37.0, 37, 37, 32, 30 };
         foreach (var house in houses)
         {
             foreach (var group in house)
             {
                 primaries[group] = [];
-                for (var i = 0; i < spec.DayStaffPerGroup; i++)
+                var contracts = IsUnderThree(group) ? spec.UnderThreeDayContracts : spec.OlderDayContracts;
+                for (var i = 0; i < contracts.Count; i++)
                 {
                     var id = $"cg-{caregivers.Count + 1:000}";
                     var skills = new List<string>();
@@ -77,7 +79,7 @@ public static class HomeGenerator
                         primaries[group].Add(id);
                     }
 
-                    caregivers.Add(new Caregiver(id, Name(caregivers.Count), new Contract(dayContracts[i % dayContracts.Length]), skills.Distinct(), house, externalId: $"HR-{1000 + caregivers.Count + 1}"));
+                    caregivers.Add(new Caregiver(id, Name(caregivers.Count), new Contract(contracts[i]), skills.Distinct(), house, externalId: $"HR-{1000 + caregivers.Count + 1}"));
                 }
             }
 
@@ -108,7 +110,8 @@ public static class HomeGenerator
             }
             else
             {
-                demands.Add(new Demand($"{group}-E", [group], "E", 2));
+                demands.Add(new Demand($"{group}-E", [group], "E", 1));
+                demands.Add(new Demand($"{group}-E-weekday", [group], "E", 1, weekdays: Weekdays));
                 demands.Add(new Demand($"{group}-L", [group], "L", 1));
             }
         }

@@ -26,9 +26,9 @@ internal readonly record struct JsonField(JsonElement Element, string Path, List
 
         foreach (var property in Element.EnumerateObject())
         {
-            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            if (!known.Contains(SafeName(property), StringComparer.Ordinal))
             {
-                Errors.Add(new LoadError(PathOf(Path, property.Name), $"Unknown property; expected one of {string.Join(", ", known)}."));
+                Errors.Add(new LoadError(PathOf(Path, SafeName(property)), $"Unknown property; expected one of {string.Join(", ", known)}."));
             }
         }
 
@@ -79,7 +79,13 @@ internal readonly record struct JsonField(JsonElement Element, string Path, List
             return null;
         }
 
-        var text = Element.GetString()!;
+        var text = TryGetString(Element);
+        if (text is null)
+        {
+            Error("Not a well-formed string (it holds a lone UTF-16 surrogate).");
+            return null;
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             Error("Must not be blank.");
@@ -199,11 +205,36 @@ internal readonly record struct JsonField(JsonElement Element, string Path, List
         return null;
     }
 
+    /// <summary>A string's value, or null when it cannot be decoded (a lone surrogate escape such as \ud800).</summary>
+    public static string? TryGetString(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string SafeName(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return "\uFFFD";
+        }
+    }
+
     private static string Describe(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => $"the string '{element.GetString()}'",
+        JsonValueKind.String => $"the string '{TryGetString(element)}'",
         JsonValueKind.Number => $"the number {element.GetRawText()}",
         JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
         _ => "null",

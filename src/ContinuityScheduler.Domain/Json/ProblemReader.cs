@@ -46,68 +46,7 @@ public static class ProblemReader
         var history = root.Property("history", required: false) is { } hist ? ReadHistory(hist, horizon) : null;
         var pins = root.Items("pins").Select(p => (p, pin: ReadPin(p))).ToList();
 
-        // Ids of items that failed to load still count as defined, so one bad caregiver does not make every reference to it an error too.
-        var references = new References(
-            DeclaredIds(root, "groups", "id"),
-            DeclaredIds(root, "caregivers", "id"),
-            DeclaredIds(root, "shiftTypes", "code"),
-            DeclaredIds(root, "demands", "id"));
-        foreach (var (node, group) in groups)
-        {
-            references.Caregivers(node, "coreTeam", group.CoreTeam);
-        }
-
-        foreach (var (node, child) in children)
-        {
-            foreach (var (membership, index) in child.Memberships.Select((m, i) => (m, i)))
-            {
-                references.Group(node, $"memberships[{index}].groupId", membership.GroupId);
-            }
-
-            references.Caregivers(node, "keyPersons", child.KeyPersons);
-        }
-
-        foreach (var (node, caregiver) in caregivers)
-        {
-            references.Groups(node, "allowedGroups", caregiver.AllowedGroups);
-            foreach (var (wish, index) in caregiver.Wishes.Select((w, i) => (w, i)))
-            {
-                references.ShiftType(node, $"wishes[{index}].shiftType", wish.ShiftType);
-            }
-        }
-
-        foreach (var (node, demand) in demands)
-        {
-            references.Groups(node, "groupIds", demand.GroupIds);
-            references.ShiftType(node, "shiftType", demand.ShiftType);
-        }
-
-        if (history is not null)
-        {
-            foreach (var (shift, index) in history.Shifts.Select((s, i) => (s, i)))
-            {
-                var at = $"$.history.shifts[{index}]";
-                references.Caregiver(at, "caregiverId", shift.CaregiverId);
-                references.ShiftType(at, "shiftType", shift.ShiftType);
-                references.Groups(at, "groupIds", shift.GroupIds);
-            }
-
-            foreach (var (week, index) in history.WeeklyHours.Select((w, i) => (w, i)))
-            {
-                references.Caregiver($"$.history.weeklyHours[{index}]", "caregiverId", week.CaregiverId);
-            }
-        }
-
-        foreach (var (node, pin) in pins)
-        {
-            if (pin is not null)
-            {
-                references.Caregiver(node.Path, "caregiverId", pin.CaregiverId);
-                references.Demand(node.Path, "demandId", pin.DemandId);
-            }
-        }
-
-        root.Errors.AddRange(references.Errors);
+        References.Check(root);
         if (root.Errors.Count > 0 || institution is null || horizon is null)
         {
             return null;
@@ -125,13 +64,6 @@ public static class ProblemReader
             pins.Select(p => p.pin!)));
     }
 
-    private static IEnumerable<string> DeclaredIds(JsonField root, string name, string idField) =>
-        root.Element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray()
-                .Where(item => item.ValueKind == JsonValueKind.Object && item.TryGetProperty(idField, out var id) && id.ValueKind == JsonValueKind.String)
-                .Select(item => item.GetProperty(idField).GetString()!)
-            : [];
-
     /// <summary>Reads an array of items with ids, reporting the second of two equal ids.</summary>
     private static List<(JsonField Node, T Value)> ReadAll<T>(JsonField root, string name, Func<JsonField, T?> read, Func<T, string> id, bool required)
         where T : class
@@ -141,22 +73,29 @@ public static class ProblemReader
         foreach (var node in root.Items(name, required))
         {
             var value = read(node);
-            if (value is null)
+            var declared = value is null ? RawId(node) : id(value);
+            if (declared is not null && !seen.Add(declared))
             {
+                node.Error($"Duplicate id '{declared}'.");
                 continue;
             }
 
-            if (!seen.Add(id(value)))
+            if (value is not null)
             {
-                node.Error($"Duplicate id '{id(value)}'.");
-                continue;
+                items.Add((node, value));
             }
-
-            items.Add((node, value));
         }
 
         return items;
     }
+
+    /// <summary>The id or code of an item that failed to load, so duplicates among faulty items are still found.</summary>
+    private static string? RawId(JsonField node) =>
+        node.Element.ValueKind == JsonValueKind.Object
+            && (node.Element.TryGetProperty("id", out var id) || node.Element.TryGetProperty("code", out id))
+            && id.ValueKind == JsonValueKind.String
+            ? JsonField.TryGetString(id)
+            : null;
 
     private static Institution? ReadInstitution(JsonField node)
     {
@@ -284,6 +223,12 @@ public static class ProblemReader
             return null;
         }
 
+        if (start is { } first && weeks is { } count && first > new LocalDate(9999, 1, 1).PlusWeeks(-count))
+        {
+            node.Error("The horizon runs past the end of the calendar.");
+            return null;
+        }
+
         return start is null || weeks is null ? null : new Horizon(start.Value, weeks.Value);
     }
 
@@ -351,7 +296,15 @@ public static class ProblemReader
             node.Property("keyPersons")!.Value.Error($"A child has at most two key persons; found {keyPersons.Count}.");
         }
 
-        var daysAway = node.Items("daysAway").Select(ReadDates).ToList();
+        var daysAway = node.Items("daysAway").Select(d => d.IsObject("from", "to") ? ReadDates(d) : null).ToList();
+        var overlapping = memberships.OfType<GroupMembership>().OrderBy(m => m.From).Zip(memberships.OfType<GroupMembership>().OrderBy(m => m.From).Skip(1))
+            .FirstOrDefault(pair => pair.First.To is null || pair.First.To >= pair.Second.From);
+        if (overlapping != default)
+        {
+            node.Property("memberships")!.Value.Error($"A child lives in one group at a time; the stays from {overlapping.First.From:uuuu-MM-dd} and {overlapping.Second.From:uuuu-MM-dd} overlap.");
+            return null;
+        }
+
         if (id is null || birthDate is null || memberships.Count == 0 || memberships.Any(m => m is null) || daysAway.Any(d => d is null) || keyPersons.Count > 2)
         {
             return null;
@@ -502,15 +455,26 @@ public static class ProblemReader
         }
 
         var from = node.Date("from");
-        if (from is not null && horizon is not null && from > horizon.Start)
+        var late = from is not null && horizon is not null && from > horizon.Start;
+        if (late)
         {
-            node.Property("from")!.Value.Error($"History starts on or before the horizon ({horizon.Start:uuuu-MM-dd}).");
-            return null;
+            node.Property("from")!.Value.Error($"History starts on or before the horizon ({horizon!.Start:uuuu-MM-dd}).");
         }
 
-        var shifts = node.Items("shifts").Select(s => ReadHistoryShift(s, from, horizon)).ToList();
-        var weeks = node.Items("weeklyHours").Select(ReadWeeklyHours).ToList();
-        return from is null || shifts.Any(s => s is null) || weeks.Any(w => w is null) ? null : new History(from.Value, shifts!, weeks!);
+        var shifts = node.Items("shifts").Select(s => ReadHistoryShift(s, late ? null : from, horizon)).ToList();
+        var weekNodes = node.Items("weeklyHours").ToList();
+        var weeks = weekNodes.Select(ReadWeeklyHours).ToList();
+        var seen = new HashSet<(string, LocalDate)>();
+        for (var index = 0; index < weeks.Count; index++)
+        {
+            if (weeks[index] is { } week && !seen.Add((week.CaregiverId, week.WeekStart)))
+            {
+                weekNodes[index].Error($"Duplicate week {week.WeekStart:uuuu-MM-dd} for caregiver '{week.CaregiverId}'.");
+                weeks[index] = null;
+            }
+        }
+
+        return late || from is null || shifts.Any(s => s is null) || weeks.Any(w => w is null) ? null : new History(from.Value, shifts!, weeks!);
     }
 
     private static HistoryShift? ReadHistoryShift(JsonField node, LocalDate? from, Horizon? horizon)

@@ -45,18 +45,19 @@ public static class RotaReader
         var caregiver = node.String("caregiverId");
         var date = node.Date("date");
         var demand = node.String("demandId");
+        var known = true;
         if (caregiver is not null && !problem.CaregiversById.ContainsKey(caregiver))
         {
             node.Property("caregiverId")!.Value.Error($"Unknown caregiver '{caregiver}'.");
-            return null;
+            known = false;
         }
 
         if (demand is not null && !problem.DemandsById.ContainsKey(demand))
         {
             node.Property("demandId")!.Value.Error($"Unknown demand '{demand}'.");
-            return null;
+            known = false;
         }
 
-        return caregiver is null || date is null || demand is null ? null : new Assignment(caregiver, date.Value, demand);
+        return !known || caregiver is null || date is null || demand is null ? null : new Assignment(caregiver, date.Value, demand);
     }
 }

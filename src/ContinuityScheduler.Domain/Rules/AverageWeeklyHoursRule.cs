@@ -26,7 +26,8 @@ public sealed class AverageWeeklyHoursRule : ICaregiverRule
         }
     }
 
-    private static double HoursIn(CaregiverTimeline timeline, RuleContext context, LocalDate monday)
+    /// <summary>Working hours of one week: from the timeline within history and horizon, else reported, else the contract's.</summary>
+    public static double HoursIn(CaregiverTimeline timeline, RuleContext context, LocalDate monday)
     {
         var sunday = monday.PlusDays(6);
         if (monday >= context.Horizon.Start)

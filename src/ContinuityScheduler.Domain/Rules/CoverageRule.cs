@@ -12,7 +12,7 @@ public sealed class CoverageRule : IRotaRule
 
     public IEnumerable<Violation> Check(ResolvedRota rota, RuleContext context)
     {
-        var assigned = rota.Rota.Assignments.GroupBy(a => (a.DemandId, a.Date)).ToDictionary(g => g.Key, g => g.Count());
+        var assigned = rota.Rota.Assignments.GroupBy(a => (a.DemandId, a.Date)).ToDictionary(g => g.Key, g => g.Select(a => a.CaregiverId).Distinct().Count());
         foreach (var demand in context.Problem.Demands)
         {
             foreach (var date in context.Horizon.Dates)

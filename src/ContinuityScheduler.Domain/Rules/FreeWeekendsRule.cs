@@ -26,6 +26,7 @@ public sealed class FreeWeekendsRule : ICaregiverRule
         }
     }
 
-    private static bool IsFree(CaregiverTimeline timeline, RuleContext context, LocalDate saturday) =>
+    /// <summary>Whether a weekend is free: known free, or before the history and so assumed free.</summary>
+    public static bool IsFree(CaregiverTimeline timeline, RuleContext context, LocalDate saturday) =>
         saturday < context.KnownFrom || !timeline.WorksDuring(new Interval(context.StartOf(saturday), context.StartOf(saturday.PlusDays(2))));
 }

@@ -7,15 +7,24 @@ public sealed record RuleSettings
     {
         Enabled = enabled;
         Severity = severity;
-        Limit = double.IsFinite(limit) && limit >= 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), limit, "A limit is a finite number of at least 0.");
-        Weeks = weeks >= 1 ? weeks : throw new ArgumentOutOfRangeException(nameof(weeks), weeks, "A period has at least one week.");
+        Limit = limit;
+        Weeks = weeks;
     }
 
     public bool Enabled { get; init; }
 
     public Severity Severity { get; init; }
 
-    public double Limit { get; init; }
+    public double Limit
+    {
+        get;
+        init => field = double.IsFinite(value) && value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Limit), value, "A limit is a finite number of at least 0.");
+    }
 
-    public int Weeks { get; init; }
+    /// <summary>The period the limit applies to, for rules that count over several weeks.</summary>
+    public int Weeks
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Weeks), value, "A period has at least one week.");
+    }
 }

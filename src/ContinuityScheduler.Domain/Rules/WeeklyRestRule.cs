@@ -4,45 +4,54 @@ using NodaTime;
 namespace ContinuityScheduler.Domain.Rules;
 
 /// <summary>
-/// Each Monday–Sunday week of the horizon holds a free calendar day whose surrounding rest, from the end of the
-/// shift before to the start of the shift after, lasts at least the limit. Rest before the first known shift is
-/// unbounded; rest after the horizon's end is not counted, so every rota stands on its own.
+/// Each Monday–Sunday week of the horizon overlaps an uninterrupted rest of at least the limit, measured whole from
+/// the end of one shift to the start of the next. Rest before the first known shift is unbounded; rest running past
+/// the horizon's end counts only up to it, so every rota stands on its own.
 /// </summary>
 public sealed class WeeklyRestRule : ICaregiverRule
 {
-    public RuleDefinition Definition { get; } = new("weekly-rest", "An uninterrupted rest around a free day in each Monday–Sunday week.", "hours", new(true, Severity.Hard, 35));
+    public RuleDefinition Definition { get; } = new("weekly-rest", "An uninterrupted rest overlapping each Monday–Sunday week.", "hours", new(true, Severity.Hard, 35));
 
     public IEnumerable<Violation> Check(CaregiverTimeline timeline, RuleContext context)
     {
         var horizonEnd = context.StartOf(context.Horizon.End.PlusDays(1));
+        var rests = Rests(timeline, horizonEnd).ToList();
         foreach (var monday in context.Horizon.WeekStarts)
         {
-            var longest = Enumerable.Range(0, 7)
-                .Select(d => RestAround(timeline, context.DayOf(monday.PlusDays(d)), horizonEnd))
+            var week = new Interval(context.StartOf(monday), context.StartOf(monday.PlusDays(7)));
+            var longest = rests
+                .Where(r => (r.Start is null || r.Start < week.End) && r.End > week.Start)
+                .Select(r => r.Start is { } start ? (r.End - start).TotalHours : double.PositiveInfinity)
+                .DefaultIfEmpty(0)
                 .Max();
             if (longest < context.Settings.Limit)
             {
                 yield return context.Violation(timeline.Caregiver.Id, monday, monday.PlusDays(6), longest, context.Settings.Limit,
-                    $"{timeline.Caregiver.Name}'s longest rest around a free day in the week of {monday:uuuu-MM-dd} is {longest:0.##} h.");
+                    $"{timeline.Caregiver.Name}'s longest uninterrupted rest in the week of {monday:uuuu-MM-dd} is {longest:0.##} h.");
             }
         }
     }
 
-    /// <summary>The rest containing a whole free day, in hours; 0 when the caregiver works that day.</summary>
-    private static double RestAround(CaregiverTimeline timeline, Interval day, Instant horizonEnd)
+    /// <summary>The gaps between work, in order: from no known start (null) to the first shift, between shifts, and up to the horizon's end.</summary>
+    private static IEnumerable<(Instant? Start, Instant End)> Rests(CaregiverTimeline timeline, Instant horizonEnd)
     {
-        if (timeline.WorksDuring(day))
+        Instant? restSince = null;
+        foreach (var shift in timeline.Shifts)
         {
-            return 0;
+            if (restSince is null || shift.Interval.Start > restSince)
+            {
+                yield return (restSince, Instant.Min(shift.Interval.Start, horizonEnd));
+            }
+
+            if (restSince is null || shift.Interval.End > restSince)
+            {
+                restSince = shift.Interval.End;
+            }
         }
 
-        var before = timeline.Shifts.Where(s => s.Interval.End <= day.Start).Select(s => (Instant?)s.Interval.End).Max();
-        if (before is null)
+        if (restSince is null || restSince < horizonEnd)
         {
-            return double.PositiveInfinity;
+            yield return (restSince, horizonEnd);
         }
-
-        var after = timeline.Shifts.Where(s => s.Interval.Start >= day.End).Select(s => (Instant?)s.Interval.Start).Min() ?? horizonEnd;
-        return (Instant.Min(after, horizonEnd) - before.Value).TotalHours;
     }
 }

@@ -15,7 +15,8 @@ public static class ContinuityScorer
     public static ContinuityReport Score(ResolvedRota rota)
     {
         var problem = rota.Problem;
-        var shiftsByGroup = rota.RotaShifts
+        // History counts too: last Sunday's sleep-in is on duty at the first Monday's wake-up.
+        var shiftsByGroup = rota.Timelines.Values.SelectMany(t => t.Shifts)
             .SelectMany(s => s.GroupIds.Select(g => (g, s)))
             .ToLookup(x => x.g, x => x.s, StringComparer.Ordinal);
         var children = problem.Children
@@ -60,12 +61,15 @@ public static class ContinuityScorer
         }
 
         var totalHours = hours.Values.Sum();
-        var perWeek = days
+        // Weeks without any contact are left out: they would lower the average and so raise the score.
+        var weeklyCounts = days
             .GroupBy(d => Week.StartOf(d.Date))
             .Select(week => week.SelectMany(d => contactByDay[d.Date]).Distinct(StringComparer.Ordinal).Count())
-            .Average();
+            .Where(count => count > 0)
+            .ToList();
+        var perWeek = weeklyCounts.Count > 0 ? weeklyCounts.Average() : 0;
         var mainGroup = days.GroupBy(d => d.GroupId).OrderByDescending(g => g.Count()).First().Key;
-        var coreTeam = CoreTeam(problem, child, days, mainGroup, hours);
+        var coreTeam = CoreTeam(problem, child, mainGroup, hours);
         var keyPersons = child.KeyPersons.Count > 0
             ? child.KeyPersons
             : [.. coreTeam.OrderByDescending(c => hours.GetValueOrDefault(c)).ThenBy(c => c, StringComparer.Ordinal).Take(2)];
@@ -100,12 +104,10 @@ public static class ContinuityScorer
             keyPersons);
     }
 
-    /// <summary>The designated core teams of the child's groups plus key persons; else the K caregivers with most contact hours.</summary>
-    private static IReadOnlyList<string> CoreTeam(PlanningProblem problem, Child child, List<PresentDay> days, string mainGroup, Dictionary<string, double> hours)
+    /// <summary>The designated core team of the child's main group plus key persons; else the K caregivers with most contact hours.</summary>
+    private static IReadOnlyList<string> CoreTeam(PlanningProblem problem, Child child, string mainGroup, Dictionary<string, double> hours)
     {
-        var designated = days.Select(d => d.GroupId).Distinct()
-            .SelectMany(g => problem.GroupsById[g].CoreTeam)
-            .ToList();
+        var designated = problem.GroupsById[mainGroup].CoreTeam;
         if (designated.Count > 0)
         {
             return [.. designated.Concat(child.KeyPersons).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -1,0 +1,8 @@
+namespace ContinuityScheduler.Solver.Engine;
+
+public enum Sense
+{
+    LessOrEqual,
+    GreaterOrEqual,
+    Equal,
+}

@@ -1,0 +1,14 @@
+namespace ContinuityScheduler.Solver.Model;
+
+/// <summary>The objective of a rota by term, in order of weight (docs/solver.md), and their sum.</summary>
+public sealed record ObjectiveBreakdown(
+    double Shortfall,
+    double Continuity,
+    double KeyPersons,
+    double Stability,
+    double Wishes,
+    double ContractCloseness,
+    double Fairness)
+{
+    public double Total => Shortfall + Continuity + KeyPersons + Stability + Wishes + ContractCloseness + Fairness;
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace ContinuityScheduler.Domain.Tests.Json;
+
+/// <summary>
+/// Files read from the source tree at test time: the repository root is the first folder above the test
+/// assembly that holds ContinuityScheduler.sln, so nothing has to be copied to the output directory.
+/// </summary>
+internal static class RepositoryFiles
+{
+    private static readonly Lazy<string> Root = new(FindRoot);
+
+    public static string RepositoryRoot => Root.Value;
+
+    public static string CorpusDirectory => Path.Combine(RepositoryRoot, "tests", "ContinuityScheduler.Domain.Tests", "Json", "Corpus");
+
+    public static string SamplesDirectory => Path.Combine(RepositoryRoot, "samples");
+
+    public const string ExpectationsFile = "expected.json";
+
+    /// <summary>The broken documents of the corpus: every JSON file in the corpus folder but the expectations.</summary>
+    public static IReadOnlyList<string> CorpusDocuments() =>
+        [.. Directory.GetFiles(CorpusDirectory, "*.json")
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(name => name != ExpectationsFile)
+            .Order(StringComparer.Ordinal)];
+
+    public static string ReadCorpus(string name) => File.ReadAllText(Path.Combine(CorpusDirectory, name));
+
+    /// <summary>File name to the errors its document must be reported with.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<ExpectedError>> Expectations() =>
+        JsonSerializer.Deserialize<Dictionary<string, List<ExpectedError>>>(
+            File.ReadAllText(Path.Combine(CorpusDirectory, ExpectationsFile)),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow })!
+            .ToDictionary(pair => pair.Key, pair => (IReadOnlyList<ExpectedError>)pair.Value, StringComparer.Ordinal);
+
+    public static IReadOnlyList<string> Samples() =>
+        [.. Directory.GetFiles(SamplesDirectory, "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+
+    public static string ReadSample(string name) => File.ReadAllText(Path.Combine(SamplesDirectory, name));
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ContinuityScheduler.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds ContinuityScheduler.sln.");
+    }
+}
+
+/// <summary>One error a corpus document must be reported with: its exact path and a fragment of its message.</summary>
+internal sealed record ExpectedError(string Path, string MessageContains)
+{
+    public override string ToString() => $"{Path}: …{MessageContains}…";
+}
