@@ -7,71 +7,192 @@ using ContinuityScheduler.Solver.Model;
 namespace ContinuityScheduler.Solver;
 
 /// <summary>
-/// Makes the rota with the most continuity that keeps every hard rule: builds the model, runs the engine within
-/// the deadline, and accepts a rota only after the validator has checked it and its objective has been recomputed.
+/// Makes the rota with the most continuity that keeps every hard rule. A small problem goes to the engine whole.
+/// A large one is built cluster by cluster (groups that share staff) on the elastic model, which always has a
+/// solution, and then improved by re-solving one cluster at a time with the rest fixed (fix-and-optimise), while
+/// the whole model runs beside it for a global bound. Every rota is accepted only after the validator has checked
+/// it, and its objective is recomputed from the rota.
 /// </summary>
 public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = null)
 {
     public const string MadeBy = "solver";
 
+    /// <summary>Above this many assignment columns the whole model is too slow to give a first rota (measured: docs/solver.md).</summary>
+    public const int WholeModelColumns = 3000;
+
     private readonly ObjectiveWeights weights = weights ?? ObjectiveWeights.Default;
 
     public async Task<SolveResult> SolveAsync(PlanningProblem problem, SolveOptions options, IProgress<SolveProgress>? progress = null, CancellationToken cancellation = default)
     {
-        var clock = Stopwatch.StartNew();
+        var run = new Run(problem, options, progress, Stopwatch.StartNew());
         var model = RotaModelBuilder.Build(problem, weights);
-        var engineProgress = progress is null ? null : new Progress<MipProgress>(p => progress.Report(new SolveProgress(clock.Elapsed.TotalSeconds, p.Incumbent, p.Bound)));
-        var remaining = options.TimeLimit - clock.Elapsed;
-        var result = await engine.SolveAsync(
-            model.Mip,
-            new MipOptions { TimeLimit = remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1), RelativeGap = options.RelativeGap, Threads = options.Threads, Seed = options.Seed },
-            engineProgress,
-            cancellation);
-        var offset = clock.Elapsed.TotalSeconds - result.Seconds;
-        var trajectory = result.Trajectory.Select(p => new SolveProgress(p.Seconds + offset, p.Incumbent, p.Bound)).ToList();
+        return model.Assignments.Count <= WholeModelColumns
+            ? await Whole(run, model, cancellation)
+            : await ByClusters(run, model, cancellation);
+    }
+
+    private async Task<SolveResult> Whole(Run run, RotaModel model, CancellationToken cancellation)
+    {
+        var result = await engine.SolveAsync(model.Mip, run.EngineOptions(run.Remaining, run.Options.Threads), run.EngineProgress(), cancellation);
+        var trajectory = run.Shifted(result);
         if (result.Values is not { } values)
         {
             var why = result.Status == MipStatus.Infeasible
-                ? await WhyInfeasible(problem, options, clock, cancellation)
+                ? await WhyInfeasible(run, cancellation)
                 : ["No rota was found within the time limit: allow more time."];
-            return new SolveResult(SolveStatus.NoSolution, null, null, null, result.Bound, null, clock.Elapsed.TotalSeconds, trajectory, null, why);
+            return new SolveResult(SolveStatus.NoSolution, null, null, null, result.Bound, null, run.Seconds, trajectory, null, why);
         }
 
-        var rota = model.RotaFrom(values, MadeBy);
-        var validation = RotaValidator.Validate(problem, rota);
-        var objective = ObjectiveFunction.Evaluate(problem, rota, weights);
         var status = result.Status == MipStatus.Optimal ? SolveStatus.Optimal : SolveStatus.Feasible;
-        return new SolveResult(status, rota, objective, result.Objective, result.Bound, result.FirstSolutionSeconds + offset, clock.Elapsed.TotalSeconds, trajectory, validation, Diagnosis.Of(problem, validation));
+        return Accept(run, model.RotaFrom(values, MadeBy), status, result.Objective, result.Bound, run.Offset(result) + result.FirstSolutionSeconds, trajectory);
+    }
+
+    private async Task<SolveResult> ByClusters(Run run, RotaModel strict, CancellationToken cancellation)
+    {
+        var elastic = RotaModelBuilder.Build(run.Problem, weights, elastic: true);
+        var clusters = Clusters.Of(run.Problem);
+        var current = elastic.ValuesFor(new Rota([], MadeBy));
+        var objective = elastic.Mip.Evaluate(current);
+        double? firstSolution = null;
+        double? bound = null;
+        var trajectory = new List<SolveProgress>();
+        void Record(double? newBound = null)
+        {
+            lock (trajectory)
+            {
+                bound = newBound ?? bound;
+                var valid = elastic.SlackIn(current) < 1e-6;
+                if (valid)
+                {
+                    firstSolution ??= run.Seconds;
+                }
+
+                var point = new SolveProgress(run.Seconds, valid ? objective : null, bound);
+                trajectory.Add(point);
+                run.Progress?.Report(point);
+            }
+        }
+
+        // The whole strict model runs beside the search on one thread: its bound is the global bound of the gap.
+        using var stopBound = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var boundProgress = new Progress<MipProgress>(p => { if (p.Bound is { } b && b > (bound ?? double.MinValue)) { Record(b); } });
+        var whole = engine.SolveAsync(strict.Mip, run.EngineOptions(run.Remaining, 1), boundProgress, stopBound.Token);
+        var searchThreads = Math.Max(1, run.Options.Threads - 1);
+
+        for (var round = 0; !cancellation.IsCancellationRequested && run.Remaining > TimeSpan.FromSeconds(3); round++)
+        {
+            var improved = false;
+            for (var i = 0; i < clusters.Count && run.Remaining > TimeSpan.FromSeconds(3); i++)
+            {
+                var cluster = clusters[i];
+                var share = round == 0
+                    ? (run.Options.TimeLimit * 0.5) / clusters.Count
+                    : run.Remaining / (clusters.Count - i);
+                var slice = TimeSpan.FromSeconds(Math.Clamp(share.TotalSeconds, 3, run.Remaining.TotalSeconds - 1));
+                var fixedColumns = elastic.Assignments
+                    .Where(a => !run.Problem.DemandsById[a.Key.DemandId].GroupIds.All(cluster.Contains))
+                    .ToDictionary(a => a.Value.Index, a => current[a.Value.Index]);
+                var options = run.EngineOptions(slice, searchThreads) with { Seed = run.Options.Seed + (round * clusters.Count) + i, Start = current };
+                var result = await engine.SolveAsync(elastic.Mip.WithFixed(fixedColumns), options, null, cancellation);
+                if (result.Values is { } values && elastic.Mip.Evaluate(values) < objective - 1e-6)
+                {
+                    current = [.. values];
+                    objective = elastic.Mip.Evaluate(current);
+                    improved = true;
+                    Record();
+                }
+            }
+
+            if (!improved && round > 0)
+            {
+                break;
+            }
+        }
+
+        await stopBound.CancelAsync();
+        var wholeResult = await whole;
+        var best = elastic.RotaFrom(current, MadeBy);
+        if (wholeResult.Values is { } wholeValues && wholeResult.Objective < objective - 1e-6 || elastic.SlackIn(current) > 1e-6 && wholeResult.Values is not null)
+        {
+            best = strict.RotaFrom(wholeResult.Values!, MadeBy);
+            current = elastic.ValuesFor(best);
+            objective = elastic.Mip.Evaluate(current);
+        }
+
+        bound = Max(bound, wholeResult.Bound);
+        Record();
+        if (elastic.SlackIn(current) > 1e-6)
+        {
+            var why = Broken(elastic, current);
+            return new SolveResult(SolveStatus.NoSolution, null, null, null, bound, null, run.Seconds, trajectory, null, why);
+        }
+
+        var proven = bound is { } b && objective - b <= Math.Max(run.Options.RelativeGap * Math.Abs(objective), 1e-6);
+        return Accept(run, best, proven ? SolveStatus.Optimal : SolveStatus.Feasible, objective, bound, firstSolution, trajectory);
+    }
+
+    /// <summary>Checks the rota with the validator and recomputes its objective before it is returned.</summary>
+    private SolveResult Accept(Run run, Rota rota, SolveStatus status, double? engineObjective, double? bound, double? firstSolution, IReadOnlyList<SolveProgress> trajectory)
+    {
+        var validation = RotaValidator.Validate(run.Problem, rota);
+        var objective = ObjectiveFunction.Evaluate(run.Problem, rota, weights);
+        return new SolveResult(status, rota, objective, engineObjective, bound is { } b ? Math.Min(b, objective.Total) : null, firstSolution, run.Seconds, trajectory, validation, Diagnosis.Of(run.Problem, validation));
     }
 
     /// <summary>
     /// Solves the elastic model, where the labour rules may be broken at a high price, and names the rules and people
     /// whose rows needed slack: the binding causes of an infeasible problem, in a manager's words.
     /// </summary>
-    private async Task<IReadOnlyList<string>> WhyInfeasible(PlanningProblem problem, SolveOptions options, Stopwatch clock, CancellationToken cancellation)
+    private async Task<IReadOnlyList<string>> WhyInfeasible(Run run, CancellationToken cancellation)
     {
-        var lines = new List<string> { "No rota keeps every labour rule, even with posts left empty." };
-        var remaining = options.TimeLimit - clock.Elapsed;
-        if (remaining < TimeSpan.FromSeconds(2))
+        if (run.Remaining < TimeSpan.FromSeconds(2))
         {
-            lines.Add("There was no time left to find the cause: allow more time.");
-            return lines;
+            return ["No rota keeps every labour rule, even with posts left empty; there was no time left to find why: allow more time."];
         }
 
-        var elastic = RotaModelBuilder.Build(problem, weights, elastic: true);
-        var result = await engine.SolveAsync(elastic.Mip, new MipOptions { TimeLimit = remaining, Threads = options.Threads, Seed = options.Seed }, null, cancellation);
-        if (result.Values is not { } values)
-        {
-            lines.Add("The cause could not be found within the time limit.");
-            return lines;
-        }
+        var elastic = RotaModelBuilder.Build(run.Problem, weights, elastic: true);
+        var result = await engine.SolveAsync(elastic.Mip, run.EngineOptions(run.Remaining, run.Options.Threads), null, cancellation);
+        return result.Values is { } values
+            ? Broken(elastic, values)
+            : ["No rota keeps every labour rule, even with posts left empty; the cause could not be found within the time limit."];
+    }
 
+    private static IReadOnlyList<string> Broken(RotaModel elastic, IReadOnlyList<double> values)
+    {
+        var lines = new List<string> { "No rota was found that keeps every labour rule, even with posts left empty. The rules that could not be kept:" };
         foreach (var rule in elastic.Mip.Slacks.Where(s => values[s.Slack.Index] > 1e-6).GroupBy(s => s.Row.Rule))
         {
             var where = rule.Select(s => $"{s.Row.Label} (by {values[s.Slack.Index]:0.##})").Distinct().ToList();
-            lines.Add($"{rule.Key} cannot be kept for {string.Join("; ", where.Take(8))}{(where.Count > 8 ? $" and {where.Count - 8} more" : "")}.");
+            lines.Add($"{rule.Key}: {string.Join("; ", where.Take(8))}{(where.Count > 8 ? $" and {where.Count - 8} more" : "")}.");
         }
 
         return lines;
+    }
+
+    private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+    /// <summary>One solve's clock, options and listener.</summary>
+    private sealed record Run(PlanningProblem Problem, SolveOptions Options, IProgress<SolveProgress>? Progress, Stopwatch Clock)
+    {
+        public double Seconds => Clock.Elapsed.TotalSeconds;
+
+        public TimeSpan Remaining => Options.TimeLimit - Clock.Elapsed;
+
+        public MipOptions EngineOptions(TimeSpan limit, int threads) => new()
+        {
+            TimeLimit = limit > TimeSpan.FromSeconds(1) ? limit : TimeSpan.FromSeconds(1),
+            RelativeGap = Options.RelativeGap,
+            Threads = threads,
+            Seed = Options.Seed,
+        };
+
+        public IProgress<MipProgress>? EngineProgress() =>
+            Progress is null ? null : new Progress<MipProgress>(p => Progress.Report(new SolveProgress(Seconds, p.Incumbent, p.Bound)));
+
+        /// <summary>Seconds from the solve's start to the engine's start.</summary>
+        public double Offset(MipResult result) => Seconds - result.Seconds;
+
+        public List<SolveProgress> Shifted(MipResult result) =>
+            [.. result.Trajectory.Select(p => new SolveProgress(p.Seconds + Offset(result), p.Incumbent, p.Bound))];
     }
 }

@@ -47,8 +47,18 @@ public sealed class RotaModel
             values[variable.Index] = value(values);
         }
 
+        // In an elastic model each slack takes up what its row is short of, so every rota is a feasible start.
+        foreach (var (slack, row) in Mip.Slacks)
+        {
+            var lhs = row.Terms.Where(t => t.Variable.Index != slack.Index).Sum(t => t.Coefficient * values[t.Variable.Index]);
+            values[slack.Index] = Math.Max(0, row.Sense == Engine.Sense.LessOrEqual ? lhs - row.RightHandSide : row.RightHandSide - lhs);
+        }
+
         return values;
     }
+
+    /// <summary>The slack an elastic model's values need: 0 when they keep every rule.</summary>
+    public double SlackIn(IReadOnlyList<double> values) => Mip.Slacks.Sum(s => values[s.Slack.Index]);
 
     /// <summary>Whether every assignment of the rota has a column (nothing the model rules out).</summary>
     public bool Covers(Rota rota) =>

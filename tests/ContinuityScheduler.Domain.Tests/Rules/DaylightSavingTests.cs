@@ -1,3 +1,4 @@
+using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Rules;
 using ContinuityScheduler.Domain.Tests.Support;
 using NodaTime;
@@ -19,6 +20,27 @@ public sealed class DaylightSavingTests
 
     private static ProblemBuilder Home(LocalDate monday, int weeks = 1) =>
         new ProblemBuilder().Starting(monday, weeks).WithGroup("g1").WithCaregiver("anna");
+
+    /// <summary>
+    /// Two weeks from the spring Monday with a history E on the Sunday before (ends 15:00), so that the first week does
+    /// not begin with the unbounded rest before the first known shift.
+    /// </summary>
+    private static ProblemBuilder SpringHome() => Home(SpringMonday, 2).WithHistoryShift("anna", SpringMonday.PlusDays(-1), "E", "g1");
+
+    /// <summary>The same from the autumn Monday.</summary>
+    private static ProblemBuilder AutumnHome() => Home(AutumnMonday, 2).WithHistoryShift("anna", AutumnMonday.PlusDays(-1), "E", "g1");
+
+    /// <summary>The problem with one more shift type, M (8 h from the given time), and its demand g1-M.</summary>
+    private static PlanningProblem WithMidShift(PlanningProblem problem, LocalTime start) => new(
+        problem.Institution,
+        problem.Horizon,
+        problem.Groups,
+        problem.Children,
+        problem.Caregivers,
+        [.. problem.ShiftTypes, new ShiftType("M", "Mid", start, start.PlusHours(8), ShiftKind.Day)],
+        [.. problem.Demands, new Demand("g1-M", ["g1"], "M")],
+        problem.History,
+        problem.Pins);
 
     [Fact]
     public void Spring_rest_from_a_late_to_the_next_early_is_eight_hours()
@@ -72,23 +94,57 @@ public sealed class DaylightSavingTests
     [Fact]
     public void Spring_weekly_rest_around_the_short_sunday_is_32_hours()
     {
-        // E Mon-Fri, L Saturday (ends 22:00), Sunday free, E Monday 2027-03-29 07:00: 33 h on the wall clock, 32 real.
+        // History E Sunday 2027-03-21, E Mon-Fri, L Saturday (ends 22:00), Sunday free, E Monday 2027-03-29 07:00.
+        // Week 1 rests: 16 h (x5), Fri 15:00 -> Sat 14:00 = 23 h, Sat 22:00 -> Mon 07:00 = 33 h on the wall clock, 32 real.
+        // Week 2 also has Monday 15:00 -> the horizon's end (2027-04-05 00:00) = 153 h and keeps.
         var rota = new RotaBuilder().AddDays("anna", SpringMonday, 5, "g1-E").Add("anna", SpringSaturday, "g1-L").Add("anna", SpringMonday.PlusWeeks(1), "g1-E").Build();
 
-        Home(SpringMonday, 2).Build().SingleViolationOf(rota, "weekly-rest").ShouldMatch("anna", SpringMonday, SpringSunday, 32, 35);
-        Home(SpringMonday, 2).WithRule("weekly-rest", s => s with { Limit = 33 }).Build().SingleViolationOf(rota, "weekly-rest")
+        SpringHome().Build().SingleViolationOf(rota, "weekly-rest").ShouldMatch("anna", SpringMonday, SpringSunday, 32, 35);
+        SpringHome().WithRule("weekly-rest", s => s with { Limit = 33 }).Build().SingleViolationOf(rota, "weekly-rest")
             .ShouldMatch("anna", SpringMonday, SpringSunday, 32, 33);
-        Home(SpringMonday, 2).WithRule("weekly-rest", s => s with { Limit = 32 }).Build().ShouldKeep(rota, "weekly-rest");
+        SpringHome().WithRule("weekly-rest", s => s with { Limit = 32 }).Build().ShouldKeep(rota, "weekly-rest");
     }
 
     [Fact]
     public void Autumn_weekly_rest_around_the_long_sunday_is_34_hours()
     {
-        // E Mon-Fri, L Saturday (ends 22:00), Sunday free, E Monday 2026-10-26 07:00: 33 h on the wall clock, 34 real.
+        // History E Sunday 2026-10-18, E Mon-Fri, L Saturday (ends 22:00), Sunday free, E Monday 2026-10-26 07:00.
+        // Week 1 rests: 16 h (x5), Fri 15:00 -> Sat 14:00 = 23 h, Sat 22:00 -> Mon 07:00 = 33 h on the wall clock, 34 real.
         var rota = new RotaBuilder().AddDays("anna", AutumnMonday, 5, "g1-E").Add("anna", AutumnSaturday, "g1-L").Add("anna", AutumnMonday.PlusWeeks(1), "g1-E").Build();
 
-        Home(AutumnMonday, 2).Build().SingleViolationOf(rota, "weekly-rest").ShouldMatch("anna", AutumnMonday, AutumnSunday, 34, 35);
-        Home(AutumnMonday, 2).WithRule("weekly-rest", s => s with { Limit = 34 }).Build().ShouldKeep(rota, "weekly-rest");
+        AutumnHome().Build().SingleViolationOf(rota, "weekly-rest").ShouldMatch("anna", AutumnMonday, AutumnSunday, 34, 35);
+        AutumnHome().WithRule("weekly-rest", s => s with { Limit = 34 }).Build().ShouldKeep(rota, "weekly-rest");
+    }
+
+    [Fact]
+    public void Spring_weekly_rest_of_35_wall_clock_hours_is_34_real_hours()
+    {
+        // As above, but the next Monday starts with M at 09:00: Sat 22:00 -> Mon 09:00 = 35 h on the wall clock (which
+        // would keep the rule), 34 real < 35. The week's other rests are 16 h and 23 h.
+        var problem = WithMidShift(SpringHome().Build(), new LocalTime(9, 0));
+        var rota = new RotaBuilder().AddDays("anna", SpringMonday, 5, "g1-E").Add("anna", SpringSaturday, "g1-L").Add("anna", SpringMonday.PlusWeeks(1), "g1-M").Build();
+
+        problem.SingleViolationOf(rota, "weekly-rest").ShouldMatch("anna", SpringMonday, SpringSunday, 34, 35);
+    }
+
+    [Theory]
+    [InlineData(35, false)]
+    [InlineData(35.5, true)]
+    public void Autumn_weekly_rest_of_34_wall_clock_hours_is_35_real_hours(double limit, bool broken)
+    {
+        // The next Monday starts with M at 08:00: Sat 22:00 -> Mon 08:00 = 34 h on the wall clock (which would break
+        // the default 35), 35 real: kept exactly at 35, broken at 35.5. The week's other rests are 16 h and 23 h.
+        var problem = WithMidShift(AutumnHome().WithRule("weekly-rest", s => s with { Limit = limit }).Build(), new LocalTime(8, 0));
+        var rota = new RotaBuilder().AddDays("anna", AutumnMonday, 5, "g1-E").Add("anna", AutumnSaturday, "g1-L").Add("anna", AutumnMonday.PlusWeeks(1), "g1-M").Build();
+
+        if (broken)
+        {
+            problem.SingleViolationOf(rota, "weekly-rest").ShouldMatch("anna", AutumnMonday, AutumnSunday, 35, limit);
+        }
+        else
+        {
+            problem.ShouldKeep(rota, "weekly-rest");
+        }
     }
 
     [Fact]

@@ -24,7 +24,8 @@ public partial class RotaValidatorTests
     /// <summary>
     /// A rota that breaks many rules at once. anna (37 h, only g1, on leave Wednesday, wants Friday free, pinned to
     /// Tuesday's E) works E and L on Monday, E on Wednesday, E in g2 on Thursday, the skilled night on Friday and E on
-    /// Saturday morning; relief rick works a live-in on Saturday without the derogation.
+    /// Saturday morning; relief rick works a live-in on Saturday without the derogation. anna's history E on the
+    /// Sunday before (ends 15:00) keeps her week from beginning with an unbounded rest.
     /// </summary>
     private static ProblemBuilder MessyHome() => new ProblemBuilder()
         .WithGroup("g1")
@@ -37,7 +38,8 @@ public partial class RotaValidatorTests
             absences: [new Absence(AbsenceKind.Leave, new DateInterval(Wednesday, Wednesday))],
             wishes: [new Wish(false, Friday, null, weight: 2)])
         .WithCaregiver("rick", 37, EmploymentType.Relief)
-        .WithPin(new Pin(PinKind.Require, "anna", Tuesday, "g1-E"));
+        .WithPin(new Pin(PinKind.Require, "anna", Tuesday, "g1-E"))
+        .WithHistoryShift("anna", Monday.PlusDays(-1), "E", "g1");
 
     private static Rota MessyRota() => new RotaBuilder()
         .Add("anna", Monday, "g1-E")
@@ -77,7 +79,11 @@ public partial class RotaValidatorTests
     {
         var report = RotaValidator.Validate(MessyHome().Build(), MessyRota());
 
-        // each listed rule is broken on purpose (see MessyHome); weekly-rest: anna's longest rest around a free day is 33 h < 35
+        // each listed rule is broken on purpose (see MessyHome); weekly-rest: anna's rests are 16 h (history E Sunday -> Monday),
+        // Monday 22:00 -> Wednesday 07:00 = 33 h, 16 h, Thursday 15:00 -> Friday 22:00 = 31 h and Saturday 15:00 -> the
+        // horizon's end = 33 h, so her longest is 33 h < 35
+        report.Violations.Should().ContainSingle(v => v.Code == "weekly-rest").Which.Should().Match<Violation>(v =>
+            v.CaregiverId == "anna" && v.From == Monday && v.To == Monday.PlusDays(6) && v.Measured == 33 && v.Limit == 35);
         report.Violations.Select(v => v.Code).Distinct().Should().BeEquivalentTo(
             "one-shift-per-day",
             "no-overlap",

@@ -4,11 +4,26 @@ using static ContinuityScheduler.Domain.Tests.Rules.TimeRuleAssertions;
 
 namespace ContinuityScheduler.Domain.Tests.Rules;
 
+/// <summary>
+/// weekly-rest: in each Monday–Sunday week, the longest uninterrupted rest overlapping the week, measured whole
+/// (end of one shift to the start of the next, possibly reaching into the neighbouring weeks). Rest before the first
+/// known shift is unbounded, rest after the last shift counts up to the horizon's end (Monday 00:00 after it).
+/// </summary>
 public sealed class WeeklyRestRuleTests
 {
     private const string Code = "weekly-rest";
 
-    /// <summary>L Monday and Tuesday, Wednesday free, E Thursday to Sunday: the only free day is Wednesday.</summary>
+    /// <summary>
+    /// The home with a history E on the Sunday before the horizon (ends Sunday 15:00), so that the first week does
+    /// not begin with the unbounded rest before the first known shift.
+    /// </summary>
+    private static ProblemBuilder HomeAfterSundayEarly() => Home().WithHistoryShift("anna", Day(-1), "E", "g1");
+
+    /// <summary>
+    /// L Monday and Tuesday, Wednesday free, E Thursday to Sunday. After the history E Sunday the rests are
+    /// 23 h (Sun 15:00 -> Mon 14:00), 16 h, 33 h (Tue 22:00 -> Thu 07:00), 16 h three times and 9 h (Sun 15:00 -> the
+    /// horizon's end): the longest is 33 h.
+    /// </summary>
     private static RotaBuilder WednesdayOffAfterLates() => new RotaBuilder()
         .AddDays("anna", Day(0), 2, "g1-L")
         .AddDays("anna", Day(3), 4, "g1-E");
@@ -16,54 +31,76 @@ public sealed class WeeklyRestRuleTests
     [Fact]
     public void A_free_weekend_keeps_the_rule()
     {
-        // E Monday to Friday: from Friday 15:00 to the horizon's end (Monday 00:00) is 57 h >= 35 h.
+        // History E Sunday, E Monday to Friday: rests 16 h five times, then Friday 15:00 -> the horizon's end (Monday 00:00) = 57 h >= 35 h.
         var rota = new RotaBuilder().AddDays("anna", Monday, 5, "g1-E").Build();
 
-        Home().Build().ShouldKeep(rota, Code);
+        HomeAfterSundayEarly().Build().ShouldKeep(rota, Code);
     }
 
     [Fact]
     public void A_free_weekday_between_an_early_and_a_late_keeps_the_rule()
     {
-        // E Monday and Tuesday, Wednesday free, L Thursday to Sunday: Tuesday 15:00 -> Thursday 14:00 = 47 h.
+        // History E Sunday, E Monday and Tuesday, Wednesday free, L Thursday to Sunday: Tuesday 15:00 -> Thursday 14:00 = 47 h.
         var rota = new RotaBuilder().AddDays("anna", Day(0), 2, "g1-E").AddDays("anna", Day(3), 4, "g1-L").Build();
 
-        Home().Build().ShouldKeep(rota, Code);
+        HomeAfterSundayEarly().Build().ShouldKeep(rota, Code);
     }
 
     [Fact]
     public void A_free_day_between_a_late_and_an_early_rests_only_33_hours()
     {
-        // L Tuesday ends 22:00, E Thursday starts 07:00: 33 h around the free Wednesday < 35 h.
+        // L Tuesday ends 22:00, E Thursday starts 07:00: 33 h, the longest rest of the week (see WednesdayOffAfterLates) < 35 h.
         var rota = WednesdayOffAfterLates().Build();
 
-        Home().Build().SingleViolationOf(rota, Code).ShouldMatch("anna", Day(0), Day(6), 33, 35);
+        HomeAfterSundayEarly().Build().SingleViolationOf(rota, Code).ShouldMatch("anna", Day(0), Day(6), 33, 35);
     }
 
     [Fact]
-    public void A_week_without_a_free_day_measures_zero()
+    public void A_week_with_an_early_every_day_rests_at_most_16_hours()
     {
-        // E every day: no whole free day, so the longest rest around one is 0 h.
+        // History E Sunday, E every day: 15:00 -> 07:00 = 16 h seven times, then Sunday 15:00 -> Monday 00:00 = 9 h.
         var rota = new RotaBuilder().AddDays("anna", Monday, 7, "g1-E").Build();
 
-        Home().Build().SingleViolationOf(rota, Code).ShouldMatch("anna", Day(0), Day(6), 0, 35);
+        HomeAfterSundayEarly().Build().SingleViolationOf(rota, Code).ShouldMatch("anna", Day(0), Day(6), 16, 35);
+    }
+
+    [Fact]
+    public void A_week_covered_by_work_without_a_gap_measures_zero()
+    {
+        // History N Sunday 22:00 -> Monday 07:00, then live-ins X Monday, Thursday and Sunday, each 07:00 -> 07:00 three
+        // days later and the last past the horizon's end: no rest overlaps the week at all, 0 h.
+        var problem = Home().WithHistoryShift("anna", Day(-1), "N", "g1").Build();
+        var rota = new RotaBuilder().Add("anna", Day(0), "g1-X").Add("anna", Day(3), "g1-X").Add("anna", Day(6), "g1-X").Build();
+
+        problem.SingleViolationOf(rota, Code).ShouldMatch("anna", Day(0), Day(6), 0, 35);
+    }
+
+    [Fact]
+    public void A_rest_reaching_in_from_the_week_before_counts_whole()
+    {
+        // History E Friday ends 15:00, rota E every day: Friday 15:00 -> Monday 07:00 = 64 h overlaps the week's start.
+        var problem = Home().WithHistoryShift("anna", Day(-3), "E", "g1").Build();
+        var rota = new RotaBuilder().AddDays("anna", Monday, 7, "g1-E").Build();
+
+        problem.ShouldKeep(rota, Code);
     }
 
     [Fact]
     public void Rest_after_the_horizon_end_is_not_counted()
     {
-        // E Monday to Saturday, Sunday free: per the rule's doc, rest stops at the horizon's end,
-        // Saturday 15:00 -> Monday 00:00 = 33 h.
+        // History E Sunday, E Monday to Saturday, Sunday free: rests 16 h six times, and the rest after the last shift
+        // stops at the horizon's end, Saturday 15:00 -> Monday 00:00 = 33 h.
         var rota = new RotaBuilder().AddDays("anna", Monday, 6, "g1-E").Build();
 
-        Home().Build().SingleViolationOf(rota, Code).ShouldMatch("anna", Day(0), Day(6), 33, 35);
+        HomeAfterSundayEarly().Build().SingleViolationOf(rota, Code).ShouldMatch("anna", Day(0), Day(6), 33, 35);
     }
 
     [Fact]
     public void Rest_after_the_first_week_runs_on_into_the_second()
     {
-        // Two weeks: E Monday to Saturday, Sunday free, E the next Monday: Saturday 15:00 -> Monday 07:00 = 40 h.
-        var problem = Home().Starting(Monday, 2).Build();
+        // Two weeks, history E Sunday: E Monday to Saturday, Sunday free, E the next Monday: Saturday 15:00 -> Monday 07:00 = 40 h
+        // keeps the first week; the second also has Monday 15:00 -> the horizon's end = 153 h.
+        var problem = HomeAfterSundayEarly().Starting(Monday, 2).Build();
         var rota = new RotaBuilder().AddDays("anna", Monday, 6, "g1-E").Add("anna", Day(7), "g1-E").Build();
 
         problem.ShouldKeep(rota, Code);
@@ -72,24 +109,33 @@ public sealed class WeeklyRestRuleTests
     [Fact]
     public void Rest_before_the_first_known_shift_is_unbounded()
     {
-        // No history: Monday is free and nothing is known before it, so the week is kept.
-        var rota = new RotaBuilder().AddDays("anna", Day(1), 6, "g1-E").Build();
+        // No history: the rest before the first E (Tuesday, or even Monday 07:00) is unbounded, so the week is kept
+        // although its other rests are 16 h and 9 h.
+        var fromTuesday = new RotaBuilder().AddDays("anna", Day(1), 6, "g1-E").Build();
+        var everyDay = new RotaBuilder().AddDays("anna", Day(0), 7, "g1-E").Build();
 
-        Home().Build().ShouldKeep(rota, Code);
+        Home().Build().ShouldKeep(fromTuesday, Code);
+        Home().Build().ShouldKeep(everyDay, Code);
     }
 
     [Fact]
     public void Each_week_of_the_horizon_is_judged_on_its_own()
     {
-        // Two weeks of E every day: each week has no free day (0 h), one violation per week.
-        var problem = Home().Starting(Monday, 2).Build();
-        var rota = new RotaBuilder().AddDays("anna", Monday, 14, "g1-E").Build();
+        // Two weeks, history E Sunday. Week 1, E every day: 16 h rests and Sunday 15:00 -> L Monday 14:00 = 23 h.
+        // Week 2, L Monday and Tuesday, Wednesday free, E Thursday to Sunday: the same 23 h, 16 h, Tuesday 22:00 ->
+        // Thursday 07:00 = 33 h, 16 h three times and Sunday 15:00 -> the horizon's end = 9 h.
+        var problem = HomeAfterSundayEarly().Starting(Monday, 2).Build();
+        var rota = new RotaBuilder()
+            .AddDays("anna", Day(0), 7, "g1-E")
+            .AddDays("anna", Day(7), 2, "g1-L")
+            .AddDays("anna", Day(10), 4, "g1-E")
+            .Build();
 
         var violations = problem.ViolationsOf(rota, Code);
 
         violations.Should().HaveCount(2);
-        violations[0].ShouldMatch("anna", Day(0), Day(6), 0, 35);
-        violations[1].ShouldMatch("anna", Day(7), Day(13), 0, 35);
+        violations[0].ShouldMatch("anna", Day(0), Day(6), 23, 35);
+        violations[1].ShouldMatch("anna", Day(7), Day(13), 33, 35);
     }
 
     [Theory]
@@ -97,8 +143,8 @@ public sealed class WeeklyRestRuleTests
     [InlineData(33.5, true)]
     public void A_changed_limit_is_kept_exactly_at_it(double limit, bool broken)
     {
-        // The Wednesday rest is 33 h.
-        var problem = Home().WithRule(Code, s => s with { Limit = limit }).Build();
+        // The longest rest is Tuesday 22:00 -> Thursday 07:00 = 33 h.
+        var problem = HomeAfterSundayEarly().WithRule(Code, s => s with { Limit = limit }).Build();
         var rota = WednesdayOffAfterLates().Build();
 
         if (broken)
@@ -114,29 +160,41 @@ public sealed class WeeklyRestRuleTests
     [Fact]
     public void A_disabled_rule_reports_nothing()
     {
-        var problem = Home().WithRule(Code, s => s with { Enabled = false }).Build();
+        // The 33 h week that breaks the enabled rule.
+        var problem = HomeAfterSundayEarly().WithRule(Code, s => s with { Enabled = false }).Build();
 
-        problem.ShouldKeep(new RotaBuilder().AddDays("anna", Monday, 7, "g1-E").Build(), Code);
+        problem.ShouldKeep(WednesdayOffAfterLates().Build(), Code);
     }
 
     [Fact]
     public void A_soft_rule_reports_a_soft_violation()
     {
-        var problem = Home().WithRule(Code, s => s with { Severity = Severity.Soft }).Build();
+        // Tuesday 22:00 -> Thursday 07:00 = 33 h.
+        var problem = HomeAfterSundayEarly().WithRule(Code, s => s with { Severity = Severity.Soft }).Build();
 
         problem.SingleViolationOf(WednesdayOffAfterLates().Build(), Code).ShouldMatch("anna", Day(0), Day(6), 33, 35, Severity.Soft);
     }
 
-    [Fact]
-    public void An_uninterrupted_rest_of_35_hours_counts_even_without_a_whole_free_calendar_day()
+    [Theory]
+    [InlineData(35, false)]
+    [InlineData(39, false)]
+    [InlineData(39.5, true)]
+    public void An_uninterrupted_rest_counts_even_without_a_whole_free_calendar_day(double limit, bool broken)
     {
         // DESIGN section 4: "an uninterrupted rest in each Monday-Sunday week, 35 h (24 h + 11 h)".
-        // History N Sunday ends Monday 07:00; N Monday to Wednesday, N Friday to Sunday. The N Wednesday ends
-        // Thursday 07:00 and the N Friday starts Friday 22:00: 39 h of uninterrupted rest inside the week,
-        // though every calendar day holds some work.
-        var problem = Home().WithHistoryShift("anna", Day(-1), "N", "g1").Build();
+        // History N Sunday ends Monday 07:00; N Monday to Wednesday, N Friday to Sunday (the last ends after the
+        // horizon's end). Rests: 07:00 -> 22:00 = 15 h on the other days, and the N Wednesday's end Thursday 07:00 ->
+        // the N Friday's start Friday 22:00 = 39 h, though every calendar day holds some work.
+        var problem = Home().WithHistoryShift("anna", Day(-1), "N", "g1").WithRule(Code, s => s with { Limit = limit }).Build();
         var rota = new RotaBuilder().AddDays("anna", Day(0), 3, "g1-N").AddDays("anna", Day(4), 3, "g1-N").Build();
 
-        problem.ShouldKeep(rota, Code);
+        if (broken)
+        {
+            problem.SingleViolationOf(rota, Code).ShouldMatch("anna", Day(0), Day(6), 39, limit);
+        }
+        else
+        {
+            problem.ShouldKeep(rota, Code);
+        }
     }
 }
