@@ -8,9 +8,9 @@ namespace ContinuityScheduler.Solver;
 
 /// <summary>
 /// Makes the rota with the most continuity that keeps every hard rule. A small problem goes to the engine whole.
-/// A large one is built cluster by cluster (groups that share staff) on the elastic model, which always has a
-/// solution, and then improved by re-solving one cluster at a time with the rest fixed (fix-and-optimise), while
-/// the whole model runs beside it for a global bound. Every rota is accepted only after the validator has checked
+/// A large one is split into clusters of groups that share staff, each solved apart with its own caregivers and a
+/// share of the relief pool for a first rota, which is then improved by re-solving one cluster at a time with the
+/// rest fixed (fix-and-optimise), while the whole model runs beside it for a global bound. Every rota is accepted only after the validator has checked
 /// it, and its objective is recomputed from the rota.
 /// </summary>
 public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = null)
@@ -49,86 +49,109 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
 
     private async Task<SolveResult> ByClusters(Run run, RotaModel strict, CancellationToken cancellation)
     {
-        var elastic = RotaModelBuilder.Build(run.Problem, weights, elastic: true);
         var clusters = Clusters.Of(run.Problem);
-        var current = elastic.ValuesFor(new Rota([], MadeBy));
-        var objective = elastic.Mip.Evaluate(current);
-        double? firstSolution = null;
-        double? bound = null;
         var trajectory = new List<SolveProgress>();
-        void Record(double? newBound = null)
+        double? bound = null;
+        double? incumbent = null;
+        double? firstSolution = null;
+        void Record(double? newIncumbent, double? newBound)
         {
             lock (trajectory)
             {
-                bound = newBound ?? bound;
-                var valid = elastic.SlackIn(current) < 1e-6;
-                if (valid)
-                {
-                    firstSolution ??= run.Seconds;
-                }
-
-                var point = new SolveProgress(run.Seconds, valid ? objective : null, bound);
+                bound = Max(bound, newBound);
+                incumbent = newIncumbent ?? incumbent;
+                var point = new SolveProgress(run.Seconds, incumbent, bound);
                 trajectory.Add(point);
                 run.Progress?.Report(point);
             }
         }
 
-        // The whole strict model runs beside the search on one thread: its bound is the global bound of the gap.
-        using var stopBound = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var boundProgress = new Progress<MipProgress>(p => { if (p.Bound is { } b && b > (bound ?? double.MinValue)) { Record(b); } });
-        var whole = engine.SolveAsync(strict.Mip, run.EngineOptions(run.Remaining, 1), boundProgress, stopBound.Token);
-        var searchThreads = Math.Max(1, run.Options.Threads - 1);
+        // The whole model runs beside the search on one thread: its bound is the global bound of the gap.
+        using var stopWhole = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var whole = engine.SolveAsync(strict.Mip, run.EngineOptions(run.Remaining, 1), new Progress<MipProgress>(p => Record(null, p.Bound)), stopWhole.Token);
+        var threads = Math.Max(1, run.Options.Threads - 1);
 
+        // First rota: each cluster with its own staff and a share of the relief pool, solved apart and put together.
+        var parts = SubProblem.Split(run.Problem, clusters);
+        var assignments = new List<Assignment>();
+        for (var i = 0; i < parts.Count && !cancellation.IsCancellationRequested; i++)
+        {
+            var slice = Slice(run, (run.Options.TimeLimit * 0.5) / parts.Count, parts.Count - i);
+            var part = RotaModelBuilder.Build(parts[i], weights);
+            var result = await engine.SolveAsync(part.Mip, run.EngineOptions(slice, threads), null, cancellation);
+            if (result.Values is { } values)
+            {
+                assignments.AddRange(part.RotaFrom(values, MadeBy).Assignments);
+            }
+        }
+
+        var current = strict.ValuesFor(new Rota(assignments, MadeBy));
+        var objective = strict.Mip.Evaluate(current);
+        var valid = !strict.Mip.Violated(current).Any();
+        if (valid)
+        {
+            firstSolution = run.Seconds;
+            Record(objective, null);
+        }
+
+        // Then fix-and-optimise: one cluster at a time is free again, with every caregiver who may work there.
         for (var round = 0; !cancellation.IsCancellationRequested && run.Remaining > TimeSpan.FromSeconds(3); round++)
         {
             var improved = false;
             for (var i = 0; i < clusters.Count && run.Remaining > TimeSpan.FromSeconds(3); i++)
             {
                 var cluster = clusters[i];
-                var share = round == 0
-                    ? (run.Options.TimeLimit * 0.5) / clusters.Count
-                    : run.Remaining / (clusters.Count - i);
-                var slice = TimeSpan.FromSeconds(Math.Clamp(share.TotalSeconds, 3, run.Remaining.TotalSeconds - 1));
-                var fixedColumns = elastic.Assignments
+                var fixedColumns = strict.Assignments
                     .Where(a => !run.Problem.DemandsById[a.Key.DemandId].GroupIds.All(cluster.Contains))
                     .ToDictionary(a => a.Value.Index, a => current[a.Value.Index]);
-                var options = run.EngineOptions(slice, searchThreads) with { Seed = run.Options.Seed + (round * clusters.Count) + i, Start = current };
-                var result = await engine.SolveAsync(elastic.Mip.WithFixed(fixedColumns), options, null, cancellation);
-                if (result.Values is { } values && elastic.Mip.Evaluate(values) < objective - 1e-6)
+                var options = run.EngineOptions(Slice(run, run.Remaining / (clusters.Count - i), clusters.Count - i), threads)
+                    with
+                { Seed = run.Options.Seed + (round * clusters.Count) + i, Start = valid ? current : null };
+                var result = await engine.SolveAsync(strict.Mip.WithFixed(fixedColumns), options, null, cancellation);
+                if (result.Values is { } values && (!valid || strict.Mip.Evaluate(values) < objective - 1e-6))
                 {
                     current = [.. values];
-                    objective = elastic.Mip.Evaluate(current);
+                    objective = strict.Mip.Evaluate(current);
+                    valid = true;
+                    firstSolution ??= run.Seconds;
                     improved = true;
-                    Record();
+                    Record(objective, null);
                 }
             }
 
-            if (!improved && round > 0)
+            if (!improved)
             {
                 break;
             }
         }
 
-        await stopBound.CancelAsync();
+        await stopWhole.CancelAsync();
         var wholeResult = await whole;
-        var best = elastic.RotaFrom(current, MadeBy);
-        if (wholeResult.Values is { } wholeValues && wholeResult.Objective < objective - 1e-6 || elastic.SlackIn(current) > 1e-6 && wholeResult.Values is not null)
+        if (wholeResult.Values is { } wholeValues && (!valid || strict.Mip.Evaluate(wholeValues) < objective - 1e-6))
         {
-            best = strict.RotaFrom(wholeResult.Values!, MadeBy);
-            current = elastic.ValuesFor(best);
-            objective = elastic.Mip.Evaluate(current);
+            current = [.. wholeValues];
+            objective = strict.Mip.Evaluate(current);
+            valid = true;
+            firstSolution ??= run.Seconds;
         }
 
-        bound = Max(bound, wholeResult.Bound);
-        Record();
-        if (elastic.SlackIn(current) > 1e-6)
+        Record(valid ? objective : null, wholeResult.Bound);
+        if (!valid)
         {
-            var why = Broken(elastic, current);
-            return new SolveResult(SolveStatus.NoSolution, null, null, null, bound, null, run.Seconds, trajectory, null, why);
+            return new SolveResult(SolveStatus.NoSolution, null, null, null, bound, null, run.Seconds, trajectory, null,
+                ["No rota keeping every labour rule was found within the time limit: allow more time, or look for the cause with a smaller horizon."]);
         }
 
         var proven = bound is { } b && objective - b <= Math.Max(run.Options.RelativeGap * Math.Abs(objective), 1e-6);
-        return Accept(run, best, proven ? SolveStatus.Optimal : SolveStatus.Feasible, objective, bound, firstSolution, trajectory);
+        return Accept(run, strict.RotaFrom(current, MadeBy), proven ? SolveStatus.Optimal : SolveStatus.Feasible, objective, bound, firstSolution, trajectory);
+    }
+
+    /// <summary>A share of the time left for one of several sub-solves, never so much that the ones after it get none.</summary>
+    private static TimeSpan Slice(Run run, TimeSpan share, int stillToCome)
+    {
+        var fair = run.Remaining / Math.Max(1, stillToCome);
+        var seconds = Math.Min(share.TotalSeconds, fair.TotalSeconds);
+        return TimeSpan.FromSeconds(Math.Max(2, Math.Min(seconds, run.Remaining.TotalSeconds - 1)));
     }
 
     /// <summary>Checks the rota with the validator and recomputes its objective before it is returned.</summary>

@@ -24,10 +24,10 @@ public sealed record HomeSpec
     public int ChildrenPerGroup { get; init; } = 6;
 
     /// <summary>Weekly contract hours of each group's day caregivers, the first two its primary caregivers; under-threes need more hands.</summary>
-    public IReadOnlyList<double> UnderThreeDayContracts { get; init; } = [37, 37, 32, 30, 24, 15];
+    public IReadOnlyList<double> UnderThreeDayContracts { get; init; } = [37, 37, 30, 24, 20, 15, 12];
 
     /// <summary>As <see cref="UnderThreeDayContracts"/>, for groups of older children, who need one early caregiver fewer at weekends.</summary>
-    public IReadOnlyList<double> OlderDayContracts { get; init; } = [37, 37, 32, 30, 24];
+    public IReadOnlyList<double> OlderDayContracts { get; init; } = [37, 37, 30, 24, 20, 15];
 
     public int NightStaffPerHouse { get; init; } = 2;
 

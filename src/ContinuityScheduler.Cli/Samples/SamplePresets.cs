@@ -26,7 +26,7 @@ public static class SamplePresets
             Weeks = 4,
             Groups = ["Sunflower", "Bluebell", "Oak", "Maple", "Willow", "Birch"],
             UnderThreeGroups = 2,
-            ReliefStaff = 4,
+            ReliefStaff = 2,
             Seed = 7,
         },
         ["regional"] = new()
@@ -41,7 +41,7 @@ public static class SamplePresets
                 "Alder", "Poplar", "Rowan", "Spruce", "Yew", "Aspen", "Cherry", "Hawthorn", "Hornbeam", "Olive",
             ],
             UnderThreeGroups = 4,
-            ReliefStaff = 10,
+            ReliefStaff = 6,
             Seed = 20,
         },
         ["dst-week"] = new()

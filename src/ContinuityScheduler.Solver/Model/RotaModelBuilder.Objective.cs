@@ -6,7 +6,7 @@ using NodaTime;
 namespace ContinuityScheduler.Solver.Model;
 
 /// <summary>The objective's terms, one method each, priced by <see cref="ObjectiveWeights"/> (docs/solver.md).</summary>
-internal sealed partial class RotaModelBuilder
+public sealed partial class RotaModelBuilder
 {
     private void AddObjective()
     {

@@ -6,7 +6,7 @@ using NodaTime;
 namespace ContinuityScheduler.Solver.Model;
 
 /// <summary>The rows of the hard rules, one method per rule, named as in the rule set.</summary>
-internal sealed partial class RotaModelBuilder
+public sealed partial class RotaModelBuilder
 {
     /// <summary>Days after a shift's date that another shift can still clash with it: the longest shift plus a day of rest.</summary>
     private int Reach => problem.ShiftTypes.Max(t => t.EndDayOffset) + 2;

@@ -12,7 +12,7 @@ namespace ContinuityScheduler.Solver.Model;
 /// then one method per objective term adds its prices (RotaModelBuilder.Objective.cs). A rule the institution
 /// switched off or made soft adds no rows.
 /// </summary>
-internal sealed partial class RotaModelBuilder
+public sealed partial class RotaModelBuilder
 {
     private readonly PlanningProblem problem;
     private readonly ObjectiveWeights weights;
