@@ -11,6 +11,8 @@ public static class CliApp
           baseline PROBLEM --out ROTA [--json]   write the hospital-way rota (caregivers rotated across all groups)
           solve PROBLEM --out ROTA [--time-limit S] [--gap G] [--threads N] [--seed N] [--json]
                                                  the rota with the most continuity within the rules (COIN-OR CBC)
+          repair PROBLEM ROTA --absent CAREGIVER --from DATE [--to DATE] --out ROTA [--time-limit S] [--json]
+                                                 a valid rota after a caregiver falls ill, changing as little as possible
           validate PROBLEM ROTA [--json]         list the rules the rota breaks; exit 1 when any hard rule is broken
           score PROBLEM ROTA [--json]            each child's continuity score and its parts, then groups and institution
           rules [--json]                         the rule set: codes, what they check, default limits
@@ -34,6 +36,7 @@ public static class CliApp
             {
                 "baseline" => BaselineCommand.Run(rest, output),
                 "solve" => SolveCommand.Run(rest, output, error),
+                "repair" => RepairCommand.Run(rest, output, error),
                 "validate" => ValidateCommand.Run(rest, output),
                 "score" => ScoreCommand.Run(rest, output),
                 "rules" => RulesCommand.Run(rest, output),

@@ -3,6 +3,7 @@ using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Rules;
 using ContinuityScheduler.Solver.Engine;
 using ContinuityScheduler.Solver.Model;
+using NodaTime;
 
 namespace ContinuityScheduler.Solver;
 
@@ -20,6 +21,9 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
     /// <summary>Above this many assignment columns the whole model is too slow to give a first rota (measured: docs/solver.md).</summary>
     public const int WholeModelColumns = 3000;
 
+    /// <summary>Days before and after an absence on which a repair may change the published rota.</summary>
+    public const int RepairMargin = 3;
+
     private readonly ObjectiveWeights weights = weights ?? ObjectiveWeights.Default;
 
     public async Task<SolveResult> SolveAsync(PlanningProblem problem, SolveOptions options, IProgress<SolveProgress>? progress = null, CancellationToken cancellation = default)
@@ -31,9 +35,34 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
             : await ByClusters(run, model, cancellation);
     }
 
-    private async Task<SolveResult> Whole(Run run, RotaModel model, CancellationToken cancellation)
+    /// <summary>
+    /// Repairs a published rota after a caregiver falls ill: a valid rota that changes as few assignments as possible,
+    /// only on the days around the absence, preferring replacements from the group's core team.
+    /// </summary>
+    public async Task<SolveResult> RepairAsync(PlanningProblem problem, Rota published, string caregiverId, LocalDate from, LocalDate to, SolveOptions options, IProgress<SolveProgress>? progress = null, CancellationToken cancellation = default)
     {
-        var result = await engine.SolveAsync(model.Mip, run.EngineOptions(run.Remaining, run.Options.Threads), run.EngineProgress(), cancellation);
+        var caregiver = problem.CaregiversById[caregiverId];
+        var sick = new Caregiver(caregiver.Id, caregiver.Name, caregiver.Contract, caregiver.Skills, caregiver.AllowedGroups,
+            [.. caregiver.Absences, new Absence(AbsenceKind.Sickness, new DateInterval(from, to))], caregiver.Wishes, caregiver.ExternalId);
+        var changed = new PlanningProblem(problem.Institution, problem.Horizon, problem.Groups, problem.Children,
+            problem.Caregivers.Select(c => c.Id == caregiverId ? sick : c), problem.ShiftTypes, problem.Demands, problem.History, problem.Pins);
+        var reference = new RepairReference(changed, published);
+        var run = new Run(changed, options, progress, Stopwatch.StartNew(), reference);
+        var model = RotaModelBuilder.Build(changed, weights, reference: reference);
+        var first = from.PlusDays(-RepairMargin);
+        var last = to.PlusDays(RepairMargin);
+        var fixedColumns = model.Assignments
+            .Where(a => a.Key.Date < first || a.Key.Date > last)
+            .ToDictionary(a => a.Value.Index, a => reference.IsPublished(a.Key.CaregiverId, a.Key.Date, a.Key.DemandId) ? 1.0 : 0.0);
+        var kept = new Rota(published.Assignments.Where(a => a.CaregiverId != caregiverId || a.Date < from || a.Date > to), MadeBy);
+        return await Whole(run, model, cancellation, fixedColumns, model.ValuesFor(kept));
+    }
+
+    private async Task<SolveResult> Whole(Run run, RotaModel model, CancellationToken cancellation, IReadOnlyDictionary<int, double>? fixedColumns = null, IReadOnlyList<double>? start = null)
+    {
+        var mip = fixedColumns is null ? model.Mip : model.Mip.WithFixed(fixedColumns);
+        var options = run.EngineOptions(run.Remaining, run.Options.Threads) with { Start = start };
+        var result = await engine.SolveAsync(mip, options, run.EngineProgress(), cancellation);
         var trajectory = run.Shifted(result);
         if (result.Values is not { } values)
         {
@@ -158,7 +187,7 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
     private SolveResult Accept(Run run, Rota rota, SolveStatus status, double? engineObjective, double? bound, double? firstSolution, IReadOnlyList<SolveProgress> trajectory)
     {
         var validation = RotaValidator.Validate(run.Problem, rota);
-        var objective = ObjectiveFunction.Evaluate(run.Problem, rota, weights);
+        var objective = ObjectiveFunction.Evaluate(run.Problem, rota, weights, run.Reference);
         return new SolveResult(status, rota, objective, engineObjective, bound is { } b ? Math.Min(b, objective.Total) : null, firstSolution, run.Seconds, trajectory, validation, Diagnosis.Of(run.Problem, validation));
     }
 
@@ -195,7 +224,7 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
     private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
     /// <summary>One solve's clock, options and listener.</summary>
-    private sealed record Run(PlanningProblem Problem, SolveOptions Options, IProgress<SolveProgress>? Progress, Stopwatch Clock)
+    private sealed record Run(PlanningProblem Problem, SolveOptions Options, IProgress<SolveProgress>? Progress, Stopwatch Clock, RepairReference? Reference = null)
     {
         public double Seconds => Clock.Elapsed.TotalSeconds;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ContinuityScheduler.Domain.Json;
+using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Scoring;
 using ContinuityScheduler.Solver;
 using ContinuityScheduler.Solver.Cbc;
@@ -16,6 +17,12 @@ public static class SolveCommand
         arguments.Only("--out", "--time-limit", "--gap", "--threads", "--seed");
         var problem = Documents.Problem(arguments.At(0, "PROBLEM"));
         var outPath = arguments.Required("--out");
+        return Execute(arguments, output, error, outPath, (solver, options, progress) => solver.SolveAsync(problem, options, progress), problem, null);
+    }
+
+    /// <summary>Runs a solve or a repair with the command line's options, prints its progress and result, writes the rota.</summary>
+    public static int Execute(Arguments arguments, TextWriter output, TextWriter error, string outPath, Func<RotaSolver, SolveOptions, IProgress<SolveProgress>, Task<SolveResult>> solve, PlanningProblem problem, Rota? published)
+    {
         var options = new SolveOptions
         {
             TimeLimit = TimeSpan.FromSeconds(Number(arguments, "--time-limit", 60, min: 1)),
@@ -32,7 +39,7 @@ public static class SolveCommand
         SolveResult result;
         try
         {
-            result = new RotaSolver(new CbcEngine()).SolveAsync(problem, options, progress).GetAwaiter().GetResult();
+            result = solve(new RotaSolver(new CbcEngine()), options, progress).GetAwaiter().GetResult();
         }
         catch (EngineUnavailableException e)
         {
@@ -46,6 +53,7 @@ public static class SolveCommand
         }
 
         var continuity = result.Rota is null ? null : ContinuityScorer.Score(problem, result.Rota).Institution;
+        var changes = published is null || result.Rota is null ? (int?)null : Changes(published, result.Rota);
         if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(new
@@ -60,6 +68,7 @@ public static class SolveCommand
                 seconds = result.Seconds,
                 trajectory = result.Trajectory,
                 hardViolations = result.Validation?.HardCount,
+                changes,
                 continuity,
                 diagnosis = result.Diagnosis,
             }, JsonDefaults.Options));
@@ -67,6 +76,11 @@ public static class SolveCommand
         else
         {
             output.WriteLine($"Status {JsonNames.Of(result.Status)}; objective {Format(result.Objective?.Total)}, bound {Format(result.Bound)}, gap {(result.Gap is { } g ? g.ToString("0.00%", CultureInfo.InvariantCulture) : "-")}; first rota at {Format(result.FirstSolutionSeconds)} s, {result.Seconds:0.0} s in all.");
+            if (changes is not null)
+            {
+                output.WriteLine($"Changes to the published rota: {changes} assignment(s) added or taken away.");
+            }
+
             if (continuity is not null)
             {
                 output.WriteLine($"Continuity: mean {continuity.Mean:0.00}, weighted {continuity.WeightedMean:0.00}, lowest child {continuity.Min:0.00}; {continuity.DistinctPerWeek:0.00} caregivers per child per week; key person on {continuity.KeyPersonDays:0%} of days.");
@@ -80,6 +94,14 @@ public static class SolveCommand
         }
 
         return result.Rota is null ? ExitCodes.HardViolations : ExitCodes.Ok;
+    }
+
+    /// <summary>Assignments in one rota and not the other, both ways.</summary>
+    public static int Changes(Rota before, Rota after)
+    {
+        var a = before.Assignments.ToHashSet();
+        var b = after.Assignments.ToHashSet();
+        return a.Count(x => !b.Contains(x)) + b.Count(x => !a.Contains(x));
     }
 
     private static double Number(Arguments arguments, string name, double fallback, double min)

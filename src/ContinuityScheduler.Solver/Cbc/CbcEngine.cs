@@ -101,7 +101,7 @@ public sealed class CbcEngine(string program = "cbc") : IMipEngine
                     bound = proved ?? bound;
                     var point = new MipProgress(clock.Elapsed.TotalSeconds, incumbent, bound);
                     trajectory.Add(point);
-                    progress?.Report(point);
+                    progress?.Report(point with { Incumbent = incumbent + model.ObjectiveConstant, Bound = bound + model.ObjectiveConstant });
                 }
             }
         }, CancellationToken.None);

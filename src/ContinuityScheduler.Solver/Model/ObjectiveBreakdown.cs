@@ -8,7 +8,8 @@ public sealed record ObjectiveBreakdown(
     double Stability,
     double Wishes,
     double ContractCloseness,
-    double Fairness)
+    double Fairness,
+    double Changes = 0)
 {
-    public double Total => Shortfall + Continuity + KeyPersons + Stability + Wishes + ContractCloseness + Fairness;
+    public double Total => Shortfall + Changes + Continuity + KeyPersons + Stability + Wishes + ContractCloseness + Fairness;
 }

@@ -11,7 +11,7 @@ namespace ContinuityScheduler.Solver.Model;
 /// </summary>
 public static class ObjectiveFunction
 {
-    public static ObjectiveBreakdown Evaluate(PlanningProblem problem, Rota rota, ObjectiveWeights? weights = null)
+    public static ObjectiveBreakdown Evaluate(PlanningProblem problem, Rota rota, ObjectiveWeights? weights = null, RepairReference? reference = null)
     {
         weights ??= ObjectiveWeights.Default;
         var resolved = new ResolvedRota(problem, rota);
@@ -104,7 +104,17 @@ public static class ObjectiveFunction
             fairness += Math.Max(0, own.Count(s => s.ShiftType.IsNight) - (horizon.Weeks * 7 / 4.0)) * weights.ExtraNight;
         }
 
-        return new ObjectiveBreakdown(shortfall, continuity, keyPersons, stability, wishes, contract, fairness);
+        var changes = 0.0;
+        if (reference is not null)
+        {
+            var now = rota.Assignments.Select(a => (a.CaregiverId, a.Date, a.DemandId)).ToHashSet();
+            changes += reference.Rota.Assignments.Count(a => !now.Contains((a.CaregiverId, a.Date, a.DemandId))) * weights.Change;
+            changes += rota.Assignments
+                .Where(a => !reference.IsPublished(a.CaregiverId, a.Date, a.DemandId))
+                .Sum(a => reference.AddCost(problem.DemandsById[a.DemandId], a.CaregiverId, weights));
+        }
+
+        return new ObjectiveBreakdown(shortfall, continuity, keyPersons, stability, wishes, contract, fairness, changes);
     }
 
     private static double GroupWeight(PlanningProblem problem, string groupId)

@@ -39,4 +39,10 @@ public sealed record ObjectiveWeights
 
     /// <summary>Per night worked beyond a fair share (a quarter of the horizon's days).</summary>
     public double ExtraNight { get; init; } = 1;
+
+    /// <summary>In a repair, per assignment added to or taken from the published rota: above continuity, below a missing person-shift.</summary>
+    public double Change { get; init; } = 1_000;
+
+    /// <summary>In a repair, the share of <see cref="Change"/> an added assignment costs when its caregiver is in the group's core team.</summary>
+    public double CoreTeamChangeShare { get; init; } = 0.8;
 }

@@ -10,12 +10,39 @@ public sealed partial class RotaModelBuilder
 {
     private void AddObjective()
     {
+        Changes();
         DistinctCaregivers();
         KeyPersons();
         KeyMoments();
         Wishes();
         ContractCloseness();
         FairSpread();
+    }
+
+    /// <summary>In a repair: each assignment added to the published rota, or taken from it, is a change.</summary>
+    private void Changes()
+    {
+        if (reference is null)
+        {
+            return;
+        }
+
+        foreach (var (key, column) in assignments)
+        {
+            if (reference.IsPublished(key.CaregiverId, key.Date, key.DemandId))
+            {
+                // Costs Change when the column is 0: a constant plus a negative cost on the column.
+                mip.AddConstant(weights.Change);
+                mip.AddCost(column, -weights.Change);
+            }
+            else
+            {
+                mip.AddCost(column, reference.AddCost(problem.DemandsById[key.DemandId], key.CaregiverId, weights));
+            }
+        }
+
+        // A published assignment the model has no column for (the caregiver is now absent) is a change whatever happens.
+        mip.AddConstant(weights.Change * reference.Rota.Assignments.Count(a => !assignments.ContainsKey(new AssignmentKey(a.CaregiverId, a.Date, a.DemandId))));
     }
 
     /// <summary>

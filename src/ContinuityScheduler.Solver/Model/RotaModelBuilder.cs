@@ -22,10 +22,12 @@ public sealed partial class RotaModelBuilder
     private readonly Dictionary<(string Caregiver, LocalDate Date), List<Cell>> byDay = [];
     private readonly List<(Variable, Func<double[], double>)> auxiliaries = [];
     private readonly IReadOnlyDictionary<string, CaregiverTimeline> history;
+    private readonly RepairReference? reference;
 
-    private RotaModelBuilder(PlanningProblem problem, ObjectiveWeights weights, bool elastic)
+    private RotaModelBuilder(PlanningProblem problem, ObjectiveWeights weights, bool elastic, RepairReference? reference)
     {
         this.problem = problem;
+        this.reference = reference;
         mip = new MipModel { ElasticRules = elastic ? ElasticRules : new HashSet<string>() };
         this.weights = weights;
         calendar = new ShiftCalendar(problem);
@@ -40,9 +42,10 @@ public sealed partial class RotaModelBuilder
     };
 
     /// <param name="elastic">Give the rules in <see cref="ElasticRules"/> priced slacks, so the model always has a solution whose slacks say what cannot be kept.</param>
-    public static RotaModel Build(PlanningProblem problem, ObjectiveWeights? weights = null, bool elastic = false)
+    /// <param name="reference">For a repair: the published rota, whose every change is priced.</param>
+    public static RotaModel Build(PlanningProblem problem, ObjectiveWeights? weights = null, bool elastic = false, RepairReference? reference = null)
     {
-        var builder = new RotaModelBuilder(problem, weights ?? ObjectiveWeights.Default, elastic);
+        var builder = new RotaModelBuilder(problem, weights ?? ObjectiveWeights.Default, elastic, reference);
         builder.AddAssignments();
         builder.AddRules();
         builder.AddObjective();
