@@ -62,7 +62,7 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
     {
         var mip = fixedColumns is null ? model.Mip : model.Mip.WithFixed(fixedColumns);
         var options = run.EngineOptions(run.Remaining, run.Options.Threads) with { Start = start };
-        var result = await engine.SolveAsync(mip, options, run.EngineProgress(), cancellation);
+        var result = await SolveWith(run, mip, options, run.EngineProgress(), cancellation);
         var trajectory = run.Shifted(result);
         if (result.Values is not { } values)
         {
@@ -97,7 +97,7 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
 
         // The whole model runs beside the search on one thread: its bound is the global bound of the gap.
         using var stopWhole = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var whole = engine.SolveAsync(strict.Mip, run.EngineOptions(run.Remaining, 1), new Progress<MipProgress>(p => Record(null, p.Bound)), stopWhole.Token);
+        var whole = SolveWith(run, strict.Mip, run.EngineOptions(run.Remaining, 1), new Progress<MipProgress>(p => Record(null, p.Bound)), stopWhole.Token);
         var threads = Math.Max(1, run.Options.Threads - 1);
 
         // First rota: each cluster with its own staff and a share of the relief pool, solved apart and put together.
@@ -105,9 +105,9 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
         var assignments = new List<Assignment>();
         for (var i = 0; i < parts.Count && !cancellation.IsCancellationRequested; i++)
         {
-            var slice = Slice(run, (run.Options.TimeLimit * 0.5) / parts.Count, parts.Count - i);
+            var slice = Slice(run, (run.Options.TimeLimit * 0.6) / parts.Count, parts.Count - i);
             var part = RotaModelBuilder.Build(parts[i], weights);
-            var result = await engine.SolveAsync(part.Mip, run.EngineOptions(slice, threads), null, cancellation);
+            var result = await SolveWith(run, part.Mip, run.EngineOptions(slice, threads), null, cancellation);
             if (result.Values is { } values)
             {
                 assignments.AddRange(part.RotaFrom(values, MadeBy).Assignments);
@@ -136,7 +136,7 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
                 var options = run.EngineOptions(Slice(run, run.Remaining / (clusters.Count - i), clusters.Count - i), threads)
                     with
                 { Seed = run.Options.Seed + (round * clusters.Count) + i, Start = valid ? current : null };
-                var result = await engine.SolveAsync(strict.Mip.WithFixed(fixedColumns), options, null, cancellation);
+                var result = await SolveWith(run, strict.Mip.WithFixed(fixedColumns), options, null, cancellation);
                 if (result.Values is { } values && (!valid || strict.Mip.Evaluate(values) < objective - 1e-6))
                 {
                     current = [.. values];
@@ -148,7 +148,8 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
                 }
             }
 
-            if (!improved)
+            // Stop once a round brings nothing; without a valid rota yet, keep trying while time remains.
+            if (valid && !improved)
             {
                 break;
             }
@@ -183,12 +184,27 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
         return TimeSpan.FromSeconds(Math.Max(2, Math.Min(seconds, run.Remaining.TotalSeconds - 1)));
     }
 
+    /// <summary>Runs the engine and keeps its peak memory for the result.</summary>
+    private async Task<MipResult> SolveWith(Run run, MipModel model, MipOptions options, IProgress<MipProgress>? progress, CancellationToken cancellation)
+    {
+        var result = await engine.SolveAsync(model, options, progress, cancellation);
+        lock (run)
+        {
+            run.PeakEngineMemory = Math.Max(run.PeakEngineMemory, result.PeakMemoryBytes ?? 0);
+        }
+
+        return result;
+    }
+
     /// <summary>Checks the rota with the validator and recomputes its objective before it is returned.</summary>
     private SolveResult Accept(Run run, Rota rota, SolveStatus status, double? engineObjective, double? bound, double? firstSolution, IReadOnlyList<SolveProgress> trajectory)
     {
         var validation = RotaValidator.Validate(run.Problem, rota);
         var objective = ObjectiveFunction.Evaluate(run.Problem, rota, weights, run.Reference);
-        return new SolveResult(status, rota, objective, engineObjective, bound is { } b ? Math.Min(b, objective.Total) : null, firstSolution, run.Seconds, trajectory, validation, Diagnosis.Of(run.Problem, validation));
+        return new SolveResult(status, rota, objective, engineObjective, bound is { } b ? Math.Min(b, objective.Total) : null, firstSolution, run.Seconds, trajectory, validation, Diagnosis.Of(run.Problem, validation))
+        {
+            PeakEngineMemoryBytes = run.PeakEngineMemory,
+        };
     }
 
     /// <summary>
@@ -203,7 +219,7 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
         }
 
         var elastic = RotaModelBuilder.Build(run.Problem, weights, elastic: true);
-        var result = await engine.SolveAsync(elastic.Mip, run.EngineOptions(run.Remaining, run.Options.Threads), null, cancellation);
+        var result = await SolveWith(run, elastic.Mip, run.EngineOptions(run.Remaining, run.Options.Threads), null, cancellation);
         return result.Values is { } values
             ? Broken(elastic, values)
             : ["No rota keeps every labour rule, even with posts left empty; the cause could not be found within the time limit."];
@@ -226,6 +242,9 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
     /// <summary>One solve's clock, options and listener.</summary>
     private sealed record Run(PlanningProblem Problem, SolveOptions Options, IProgress<SolveProgress>? Progress, Stopwatch Clock, RepairReference? Reference = null)
     {
+        /// <summary>The largest peak memory of any engine process of this solve.</summary>
+        public long PeakEngineMemory { get; set; }
+
         public double Seconds => Clock.Elapsed.TotalSeconds;
 
         public TimeSpan Remaining => Options.TimeLimit - Clock.Elapsed;

@@ -20,6 +20,9 @@ public sealed record SolveResult(
     ValidationReport? Validation,
     IReadOnlyList<string> Diagnosis)
 {
+    /// <summary>The highest peak memory of the engine's processes during the solve, in bytes (0 when not measured).</summary>
+    public long PeakEngineMemoryBytes { get; init; }
+
     public double? Gap => Objective is { } o && Bound is { } b ? GapOf(o.Total, b) : null;
 
     public static double GapOf(double incumbent, double bound) =>

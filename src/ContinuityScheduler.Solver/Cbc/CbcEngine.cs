@@ -107,7 +107,20 @@ public sealed class CbcEngine(string program = "cbc") : IMipEngine
         }, CancellationToken.None);
         var draining = process.StandardError.ReadToEndAsync(CancellationToken.None);
 
+        long peak = 0;
+        using var sampling = new CancellationTokenSource();
+        var watching = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, HighWaterMark(process.Id));
+                await Task.Delay(250, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+
         await Supervise(process, options.TimeLimit, clock, cancellation);
+        await sampling.CancelAsync();
+        await watching;
         await reading;
         await draining;
 
@@ -124,7 +137,10 @@ public sealed class CbcEngine(string program = "cbc") : IMipEngine
             }
 
             return new MipResult(status, objective, finalBound, values, firstSolution, clock.Elapsed.TotalSeconds,
-                [.. trajectory.Select(p => p with { Incumbent = p.Incumbent + model.ObjectiveConstant, Bound = p.Bound + model.ObjectiveConstant })]);
+                [.. trajectory.Select(p => p with { Incumbent = p.Incumbent + model.ObjectiveConstant, Bound = p.Bound + model.ObjectiveConstant })])
+            {
+                PeakMemoryBytes = peak > 0 ? peak : null,
+            };
         }
     }
 
@@ -156,6 +172,21 @@ public sealed class CbcEngine(string program = "cbc") : IMipEngine
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The process's peak resident memory (VmHWM) in bytes, or 0 once it has gone.</summary>
+    private static long HighWaterMark(int processId)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{processId}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+            return kilobytes is null ? 0 : long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 

@@ -10,5 +10,8 @@ public sealed record MipResult(
     double Seconds,
     IReadOnlyList<MipProgress> Trajectory)
 {
+    /// <summary>The engine's own peak memory where it can be measured (a subprocess's high-water mark), else null.</summary>
+    public long? PeakMemoryBytes { get; init; }
+
     public bool HasSolution => Values is not null;
 }

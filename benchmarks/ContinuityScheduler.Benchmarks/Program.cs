@@ -1,0 +1,3 @@
+using ContinuityScheduler.Benchmarks;
+
+return await SolverBenchmark.Run(args, Console.Out);
