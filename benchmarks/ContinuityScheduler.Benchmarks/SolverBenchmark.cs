@@ -8,6 +8,7 @@ using ContinuityScheduler.Domain.Rules;
 using ContinuityScheduler.Domain.Scoring;
 using ContinuityScheduler.Solver;
 using ContinuityScheduler.Solver.Cbc;
+using ContinuityScheduler.Testing;
 
 namespace ContinuityScheduler.Benchmarks;
 
@@ -24,7 +25,7 @@ public static class SolverBenchmark
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 120;
         var samples = args.Length > 1 ? args[1..] : ["small-home", "baby-home", "regional", "dst-week"];
-        var root = Root();
+        var root = RepositoryRoot.Path;
         var solver = new RotaSolver(new CbcEngine());
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# Solver benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -118,17 +119,4 @@ public static class SolverBenchmark
     private static string Percent(double? gap) => gap is { } g ? g.ToString("0.0%", CultureInfo.InvariantCulture) : "-";
 
     private static string F(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "-";
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ContinuityScheduler.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
 }

@@ -7,19 +7,7 @@ namespace ContinuityScheduler.Solver.Tests;
 /// <summary>Planning problems for solver tests: the committed samples and generated homes of other shapes.</summary>
 internal static class Homes
 {
-    public static PlanningProblem Sample(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "samples", $"{name}.json");
-            if (File.Exists(path))
-            {
-                return ProblemReader.Read(File.ReadAllText(path)).Value!;
-            }
-        }
-
-        throw new FileNotFoundException($"No samples/{name}.json above {AppContext.BaseDirectory}.");
-    }
+    public static PlanningProblem Sample(string name) => ProblemReader.Read(File.ReadAllText(Testing.RepositoryRoot.Sample(name))).Value!;
 
     /// <summary>A one-house home (two groups) for one week; tight staffing drops the smallest contracts.</summary>
     public static PlanningProblem Generated(int seed, bool tight, bool underThrees) => HomeGenerator.Generate(new HomeSpec

@@ -89,20 +89,23 @@ public static class HospitalWay
         {
             var timeline = timelines[c.Id];
             var shift = ResolvedRota.Place(problem, new Assignment(c.Id, date, demand.Id));
-            return check.HardViolations(timeline.With(shift)) == check.HardViolations(timeline);
+            return check.HardViolations(timeline.With(shift), remember: false) == check.HardViolations(timeline);
         });
 
-    /// <summary>Counts one caregiver's hard violations of a set of rules, remembering the count for timelines already seen.</summary>
+    /// <summary>Counts one caregiver's hard violations of a set of rules, remembering the count for committed timelines.</summary>
     private sealed class RuleCheck(List<(ICaregiverRule Rule, RuleContext Context)> rules)
     {
         private readonly Dictionary<CaregiverTimeline, int> known = [];
 
-        public int HardViolations(CaregiverTimeline timeline)
+        public int HardViolations(CaregiverTimeline timeline, bool remember = true)
         {
             if (!known.TryGetValue(timeline, out var count))
             {
                 count = rules.Sum(r => r.Rule.Check(timeline, r.Context).Count(v => v.Severity == Severity.Hard));
-                known[timeline] = count;
+                if (remember)
+                {
+                    known[timeline] = count;
+                }
             }
 
             return count;

@@ -57,9 +57,6 @@ public sealed class RotaModel
         return values;
     }
 
-    /// <summary>The slack an elastic model's values need: 0 when they keep every rule.</summary>
-    public double SlackIn(IReadOnlyList<double> values) => Mip.Slacks.Sum(s => values[s.Slack.Index]);
-
     /// <summary>Whether every assignment of the rota has a column (nothing the model rules out).</summary>
     public bool Covers(Rota rota) =>
         rota.Assignments.All(a => Assignments.ContainsKey(new AssignmentKey(a.CaregiverId, a.Date, a.DemandId)));

@@ -3,18 +3,13 @@ using System.Text.Json;
 namespace ContinuityScheduler.Domain.Tests.Json;
 
 /// <summary>
-/// Files read from the source tree at test time: the repository root is the first folder above the test
-/// assembly that holds ContinuityScheduler.sln, so nothing has to be copied to the output directory.
+/// Files read from the source tree at test time: the broken-document corpus and the samples.
 /// </summary>
 internal static class RepositoryFiles
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
+    public static string CorpusDirectory => Path.Combine(Testing.RepositoryRoot.Path, "tests", "ContinuityScheduler.Domain.Tests", "Json", "Corpus");
 
-    public static string RepositoryRoot => Root.Value;
-
-    public static string CorpusDirectory => Path.Combine(RepositoryRoot, "tests", "ContinuityScheduler.Domain.Tests", "Json", "Corpus");
-
-    public static string SamplesDirectory => Path.Combine(RepositoryRoot, "samples");
+    public static string SamplesDirectory => Path.Combine(Testing.RepositoryRoot.Path, "samples");
 
     public const string ExpectationsFile = "expected.json";
 
@@ -39,19 +34,6 @@ internal static class RepositoryFiles
         [.. Directory.GetFiles(SamplesDirectory, "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
 
     public static string ReadSample(string name) => File.ReadAllText(Path.Combine(SamplesDirectory, name));
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ContinuityScheduler.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds ContinuityScheduler.sln.");
-    }
 }
 
 /// <summary>One error a corpus document must be reported with: its exact path and a fragment of its message.</summary>
