@@ -4,7 +4,6 @@ using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Scoring;
 using ContinuityScheduler.Solver;
-using ContinuityScheduler.Solver.Cbc;
 using ContinuityScheduler.Solver.Engine;
 
 namespace ContinuityScheduler.Cli.Commands;
@@ -39,7 +38,7 @@ public static class SolveCommand
         SolveResult result;
         try
         {
-            result = solve(new RotaSolver(new CbcEngine()), options, progress).GetAwaiter().GetResult();
+            result = solve(new RotaSolver(DefaultEngine.Create()), options, progress).GetAwaiter().GetResult();
         }
         catch (EngineUnavailableException e)
         {

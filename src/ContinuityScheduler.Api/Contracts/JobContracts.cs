@@ -1,0 +1,30 @@
+namespace ContinuityScheduler.Api.Contracts;
+
+public sealed record HorizonBody(string Start, int Weeks);
+
+public sealed record PinBody(string Kind, string CaregiverId, string Date, string? DemandId);
+
+/// <summary>A solve for one horizon; the institution's stored data and published rotas make the problem.</summary>
+public sealed record SolveRequest(HorizonBody Horizon, int? TimeLimitSeconds, double? RelativeGap, int? Seed, List<PinBody>? Pins);
+
+/// <summary>A repair of a rota after a caregiver's absence (inclusive dates; <c>to</c> defaults to the rota's last day).</summary>
+public sealed record RepairRequest(string CaregiverId, string From, string? To, int? TimeLimitSeconds);
+
+public sealed record JobProgress(double? ElapsedSeconds, double? Incumbent, double? Bound, double? Gap);
+
+public sealed record JobResult(string Status, double? Objective, double? Bound, double? Gap, double? FirstSolutionSeconds, double Seconds, int? HardViolations, IReadOnlyList<string> Diagnosis);
+
+/// <summary>A solve or repair job: <c>queued</c>, <c>running</c>, then <c>succeeded</c>, <c>failed</c> or <c>cancelled</c> (a cancelled running job keeps its best rota).</summary>
+public sealed record SolveJobView(
+    Guid Id,
+    string Kind,
+    string State,
+    DateTime CreatedAt,
+    DateTime? StartedAt,
+    DateTime? FinishedAt,
+    int Attempts,
+    bool CancelRequested,
+    JobProgress Progress,
+    JobResult? Result,
+    Guid? RotaId,
+    string? Error);

@@ -1,0 +1,12 @@
+using ContinuityScheduler.Domain.Rules;
+
+namespace ContinuityScheduler.Api.Contracts;
+
+public sealed record RotaSummary(Guid Id, string HorizonStart, int Weeks, string Status, string MadeBy, int Assignments, Guid? JobId, DateTime CreatedAt, DateTime? PublishedAt);
+
+/// <summary>One shift of a rota, with what the demand says: shift type, groups, and the real start and end (ISO-8601 with offset).</summary>
+public sealed record RotaShift(string CaregiverId, string Date, string DemandId, string ShiftType, IReadOnlyList<string> GroupIds, string Start, string End, double WorkingHours, double PaidHours);
+
+public sealed record RotaView(RotaSummary Rota, IReadOnlyList<RotaShift> Shifts);
+
+public sealed record ViolationsView(bool Valid, int HardCount, int SoftCount, IReadOnlyList<Violation> Violations);

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using ContinuityScheduler.Api.Institutions;
+using ContinuityScheduler.Api.Jobs;
+using ContinuityScheduler.Api.MasterData;
+using ContinuityScheduler.Domain.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ContinuityScheduler.Api.Data;
+
+/// <summary>
+/// Brings the database to the latest schema before anything else runs (migrations only add; no data is dropped),
+/// then loads the demo institution on first start when configured.
+/// </summary>
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<ServiceOptions> options, ILogger<DatabaseInitializer> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellation)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SchedulerDb>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellation)).ToList();
+        await db.Database.MigrateAsync(cancellation);
+        if (pending.Count > 0)
+        {
+            log.LogInformation("Database migrated: {Migrations}.", string.Join(", ", pending));
+        }
+
+        if (options.Value.Demo.Enabled)
+        {
+            await SeedDemoAsync(db, options.Value.Demo, cancellation);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
+
+    /// <summary>The sample home as an institution with a known key, and a first solve of its horizon so there is a rota to look at.</summary>
+    private async Task SeedDemoAsync(SchedulerDb db, DemoOptions demo, CancellationToken cancellation)
+    {
+        var read = ProblemReader.Read(await File.ReadAllTextAsync(demo.ProblemFile, cancellation));
+        if (read.Value is not { } problem)
+        {
+            throw new InvalidOperationException($"The demo problem {demo.ProblemFile} does not read: {read.Errors[0].Path}: {read.Errors[0].Message}");
+        }
+
+        var id = problem.Institution.Id;
+        if (await db.Institutions.AnyAsync(i => i.Id == id, cancellation))
+        {
+            return;
+        }
+
+        var document = JsonNode.Parse(DocumentWriter.Write(problem))!.AsObject();
+        var now = DateTime.UtcNow;
+        db.Institutions.Add(new InstitutionRecord { Id = id, SettingsJson = document["institution"]!.ToJsonString(), CreatedAt = now, UpdatedAt = now });
+        await db.SaveChangesAsync(cancellation);
+        await ImportEndpoints.ReplaceAsync(db, id, document.DeepClone().AsObject(), cancellation);
+        if (!string.IsNullOrEmpty(demo.ApiKey))
+        {
+            await ApiKeyEndpoints.CreateAsync(db, id, "demo", cancellation, demo.ApiKey);
+        }
+
+        var request = new JsonObject { ["horizon"] = document["horizon"]!.DeepClone() };
+        db.SolveJobs.Add(new SolveJobRecord
+        {
+            Id = Guid.NewGuid(),
+            InstitutionId = id,
+            Kind = JobState.SolveKind,
+            State = JobState.Queued,
+            RequestJson = request.ToJsonString(),
+            ProblemJson = document.ToJsonString(),
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellation);
+        log.LogInformation("Demo institution {Institution} loaded from {File}; its first solve is queued.", id, demo.ProblemFile);
+    }
+}

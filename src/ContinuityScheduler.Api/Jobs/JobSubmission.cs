@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ContinuityScheduler.Api.Data;
+using ContinuityScheduler.Api.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContinuityScheduler.Api.Jobs;
+
+/// <summary>Admits a job to the bounded queue and stores it with the exact problem it will solve, so a restart solves the same thing.</summary>
+public sealed class JobSubmission(SchedulerDb db, SolveQueue queue, Microsoft.Extensions.Options.IOptions<ServiceOptions> options)
+{
+    private readonly JobOptions jobs = options.Value.Jobs;
+
+    public async Task<IResult> SubmitAsync(HttpContext context, string institutionId, string kind, JsonObject request, string problemJson, string? publishedRotaJson, CancellationToken cancellation)
+    {
+        var waiting = await db.SolveJobs.CountAsync(j => j.State == JobState.Queued, cancellation);
+        if (waiting >= jobs.QueueCapacity)
+        {
+            var running = await db.SolveJobs.CountAsync(j => j.State == JobState.Running, cancellation);
+            var seconds = (int)Math.Ceiling((double)(waiting + running) / jobs.EffectiveConcurrency) * jobs.DefaultTimeLimitSeconds;
+            context.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.QueueFull(seconds);
+        }
+
+        var job = new SolveJobRecord
+        {
+            Id = Guid.NewGuid(),
+            InstitutionId = institutionId,
+            Kind = kind,
+            State = JobState.Queued,
+            RequestJson = request.ToJsonString(),
+            ProblemJson = problemJson,
+            PublishedRotaJson = publishedRotaJson,
+            CreatedAt = DateTime.UtcNow,
+        };
+        db.SolveJobs.Add(job);
+        await db.SaveChangesAsync(cancellation);
+        queue.Enqueue(job.Id);
+        return TypedResults.Accepted($"/api/v1/institutions/{institutionId}/solve-jobs/{job.Id}", JobViews.Of(job, null));
+    }
+
+    /// <summary>Checks the options every job takes; the domain's reader checks the rest.</summary>
+    public IReadOnlyList<FieldError> CheckOptions(JsonObject body, params string[] others)
+    {
+        var errors = new List<FieldError>();
+        foreach (var (name, value) in body)
+        {
+            switch (name)
+            {
+                case "timeLimitSeconds":
+                    Number(errors, name, value, 1, jobs.MaxTimeLimitSeconds, integer: true);
+                    break;
+                case "relativeGap":
+                    Number(errors, name, value, 0, 1, integer: false);
+                    break;
+                case "seed":
+                    Number(errors, name, value, 0, int.MaxValue, integer: true);
+                    break;
+                default:
+                    if (!others.Contains(name))
+                    {
+                        errors.Add(new FieldError($"$.{name}", $"Unknown property; expected one of: {string.Join(", ", others.Concat(["timeLimitSeconds", "relativeGap", "seed"]))}."));
+                    }
+
+                    break;
+            }
+        }
+
+        return errors;
+    }
+
+    private static void Number(List<FieldError> errors, string name, JsonNode? value, double min, double max, bool integer)
+    {
+        var ok = value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var number)
+            && number >= min && number <= max && (!integer || number == Math.Floor(number));
+        if (!ok && value is not null)
+        {
+            errors.Add(new FieldError($"$.{name}", $"Must be {(integer ? "a whole number" : "a number")} from {min} to {max}."));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using ContinuityScheduler.Api.Contracts;
+using ContinuityScheduler.Api.Data;
+using ContinuityScheduler.Api.Http;
+using ContinuityScheduler.Api.MasterData;
+using ContinuityScheduler.Api.OpenApi;
+using ContinuityScheduler.Api.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using NodaTime.Text;
+
+namespace ContinuityScheduler.Api.Jobs;
+
+/// <summary>Solve jobs: start one for a horizon, watch its progress, cancel it and keep the best rota so far.</summary>
+public static class SolveJobEndpoints
+{
+    public static void MapSolveJobs(this RouteGroupBuilder institution)
+    {
+        var group = institution.MapGroup("/solve-jobs").WithTags("Solve jobs");
+
+        group.MapPost("/", async (HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+        {
+            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellation);
+            if (problem is not null)
+            {
+                return (IResult)problem;
+            }
+
+            var errors = submission.CheckOptions(body!, "horizon", "pins").ToList();
+            var horizon = body!["horizon"] as JsonObject;
+            if (horizon is null)
+            {
+                errors.Add(new FieldError("$.horizon", "Required: an object with 'start' (a Monday) and 'weeks'."));
+            }
+            if (body["pins"] is { } pins and not JsonArray)
+            {
+                errors.Add(new FieldError("$.pins", "Must be an array."));
+            }
+
+            if (errors.Count > 0)
+            {
+                return Problems.Invalid(errors);
+            }
+
+            var institutionRecord = Caller.Institution(context);
+            var set = await MasterDataSet.LoadAsync(db, institutionRecord, cancellation);
+            var start = LocalDatePattern.Iso.Parse((string?)(horizon!["start"] as JsonValue) ?? "");
+            var history = start.Success ? await HistoryBuilder.ForAsync(db, cache, set, start.Value, cancellation) : null;
+            var assembled = set.Assemble(horizon!, history, body["pins"] as JsonArray);
+            var (planning, problems) = assembled.Read();
+            if (planning is null)
+            {
+                var own = problems.Where(e => e.Resource == "request").Select(e => e with { Resource = null }).ToList();
+                return own.Count > 0
+                    ? Problems.Invalid(own)
+                    : Problems.Conflict("The institution's data do not make a complete planning problem yet; each gap is listed in 'errors'.", problems);
+            }
+
+            return await submission.SubmitAsync(context, institutionRecord.Id, JobState.SolveKind, body, assembled.Json, null, cancellation);
+        })
+        .WithSummary("Starts a solve for a horizon (202 + Location). The problem is the institution's data now, with published rotas before the horizon as history.")
+        .Accepts<SolveRequest>("application/json")
+        .Produces<SolveJobView>(StatusCodes.Status202Accepted)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .WithMetadata(new ExampleBody(new SolveRequest(new HorizonBody("2026-11-30", 4), 60, null, null, [new PinBody("forbid", "cg-01", "2026-12-05", null)])));
+
+        group.MapGet("/", async (HttpContext context, SchedulerDb db, SolveQueue queue, string? state, CancellationToken cancellation) =>
+        {
+            var id = Caller.Institution(context).Id;
+            var jobs = await db.SolveJobs.AsNoTracking().Where(j => j.InstitutionId == id && (state == null || j.State == state))
+                .OrderByDescending(j => j.CreatedAt).Take(100).ToListAsync(cancellation);
+            return TypedResults.Ok(jobs.Select(j => JobViews.Of(j, queue.ProgressOf(j.Id))).ToList());
+        })
+        .WithSummary("Lists the institution's latest 100 jobs, newest first, optionally in one state.")
+        .Produces<List<SolveJobView>>();
+
+        group.MapGet("/{jobId:guid}", async (Guid jobId, HttpContext context, SchedulerDb db, SolveQueue queue, CancellationToken cancellation) =>
+        {
+            var job = await Find(db, context, jobId, cancellation);
+            return job is null ? (IResult)Problems.NotFound($"solve job '{jobId}'") : TypedResults.Ok(JobViews.Of(job, queue.ProgressOf(job.Id)));
+        })
+        .WithSummary("A job's state and progress: elapsed seconds, incumbent, bound, gap; the rota's id when done.")
+        .Produces<SolveJobView>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapDelete("/{jobId:guid}", async (Guid jobId, HttpContext context, SchedulerDb db, SolveQueue queue, CancellationToken cancellation) =>
+        {
+            var job = await Find(db, context, jobId, cancellation, tracked: true);
+            if (job is null)
+            {
+                return (IResult)Problems.NotFound($"solve job '{jobId}'");
+            }
+
+            if (JobState.IsFinished(job.State))
+            {
+                return Problems.Conflict($"The job is {job.State} already.");
+            }
+
+            job.CancelRequested = true;
+            if (job.State == JobState.Queued)
+            {
+                job.State = JobState.Cancelled;
+                job.FinishedAt = DateTime.UtcNow;
+            }
+
+            await db.SaveChangesAsync(cancellation);
+            queue.Cancel(jobId);
+            return TypedResults.Accepted($"{context.Request.PathBase}{context.Request.Path}", JobViews.Of(job, queue.ProgressOf(jobId)));
+        })
+        .WithSummary("Cancels a job: a queued one never runs; a running one stops and keeps its best rota so far (202; poll until 'cancelled').")
+        .Produces<SolveJobView>(StatusCodes.Status202Accepted)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static Task<SolveJobRecord?> Find(SchedulerDb db, HttpContext context, Guid jobId, CancellationToken cancellation, bool tracked = false)
+    {
+        var id = Caller.Institution(context).Id;
+        var query = db.SolveJobs.Where(j => j.Id == jobId && j.InstitutionId == id);
+        return (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(cancellation);
+    }
+}

@@ -1,0 +1,29 @@
+using ContinuityScheduler.Api.Contracts;
+
+namespace ContinuityScheduler.Api.OpenApi;
+
+/// <summary>Example bodies for the OpenAPI document, taken from the complete example of docs/formats.md.</summary>
+public static class Examples
+{
+    public static readonly InstitutionBody Institution = new(
+        "example-home",
+        "Example Home",
+        "Europe/Copenhagen",
+        new KeyMomentsBody("07:00", "19:30"),
+        new LabourRulesBody(false, 24, new() { ["contract-hours"] = new RuleSettingsBody(null, null, 8, 1) }),
+        new ScoreWeightsBody(0.35, 0.25, 0.2, 0.2, 4));
+
+    public static readonly ShiftTypeBody ShiftType = new("E", "Early", "07:00", "15:00", null, "day", 1, 1);
+
+    public static readonly GroupBody Group = new("robin", "Robin", 4, []);
+
+    public static readonly ChildBody Child = new("ch-001", "2025-02-14", [new MembershipBody("robin", "2025-06-01", null)], ["anna"], [new DateRangeBody("2026-12-03", "2026-12-04")]);
+
+    public static readonly CaregiverBody Caregiver = new("anna", "HR-1001", "Anna A.", new ContractBody(32, "permanent"), ["infant"], ["robin"]);
+
+    public static readonly AbsenceBody Absence = new("anna-leave-1", "anna", "leave", "2026-12-02", "2026-12-04");
+
+    public static readonly WishBody Wish = new("anna-wish-1", "anna", false, null, "sunday", null, 2);
+
+    public static readonly DemandBody Demand = new("robin-E", ["robin"], "E", 1, ["infant"], null, null);
+}

@@ -1,0 +1,250 @@
+using System.Text.Json.Nodes;
+using ContinuityScheduler.Api.Contracts;
+using ContinuityScheduler.Api.Data;
+using ContinuityScheduler.Api.Http;
+using ContinuityScheduler.Api.Jobs;
+using ContinuityScheduler.Api.OpenApi;
+using ContinuityScheduler.Api.Security;
+using ContinuityScheduler.Domain.Json;
+using ContinuityScheduler.Domain.Rules;
+using ContinuityScheduler.Domain.Scoring;
+using ContinuityScheduler.Domain.Shifts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ContinuityScheduler.Api.Rotas;
+
+/// <summary>Rotas: read, list by horizon, publish, repair, and judge them — continuity, violations, payroll and calendars.</summary>
+public static class RotaEndpoints
+{
+    public static void MapRotas(this RouteGroupBuilder institution)
+    {
+        var group = institution.MapGroup("/rotas").WithTags("Rotas");
+
+        group.MapGet("/", async (HttpContext context, SchedulerDb db, string? from, string? to, string? status, CancellationToken cancellation) =>
+        {
+            var errors = new[] { ("from", from), ("to", to) }.Where(p => p.Item2 is not null && !LocalDatePattern.Iso.Parse(p.Item2).Success)
+                .Select(p => new FieldError($"$.{p.Item1}", "Must be an ISO-8601 date (yyyy-MM-dd).")).ToList();
+            if (errors.Count > 0)
+            {
+                return (IResult)Problems.Invalid(errors, "Query parameters are invalid.");
+            }
+
+            var id = Caller.Institution(context).Id;
+            var rows = await db.Rotas.AsNoTracking().Where(r => r.InstitutionId == id && (status == null || r.Status == status))
+                .OrderBy(r => r.HorizonStart).ThenBy(r => r.CreatedAt).ToListAsync(cancellation);
+            var fromDate = from is null ? (LocalDate?)null : LocalDatePattern.Iso.Parse(from).Value;
+            var toDate = to is null ? (LocalDate?)null : LocalDatePattern.Iso.Parse(to).Value;
+            // A rota is listed when its horizon overlaps [from, to].
+            var listed = rows.Where(r =>
+            {
+                var start = LocalDatePattern.Iso.Parse(r.HorizonStart).Value;
+                var end = start.PlusDays((7 * r.Weeks) - 1);
+                return (fromDate is null || end >= fromDate) && (toDate is null || start <= toDate);
+            });
+            return TypedResults.Ok(listed.Select(r => RotaViews.Summary(r, AssignmentCount(r))).ToList());
+        })
+        .WithSummary("Lists rotas whose horizon overlaps from–to (ISO dates, both optional), optionally of one status (draft, published, superseded).")
+        .Produces<List<RotaSummary>>()
+        .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapGet("/{rotaId:guid}", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
+            await WithRota(rotaId, context, db, cancellation, record =>
+            {
+                ETags.Set(context.Response, record.Version);
+                return TypedResults.Ok(RotaViews.Of(record, StoredRota.Of(record, cache)));
+            }))
+        .WithSummary("A rota: its status and every shift with demand, shift type, groups, real start and end, working and paid hours.")
+        .Produces<RotaView>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{rotaId:guid}/publish", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
+        {
+            var id = Caller.Institution(context).Id;
+            var record = await db.Rotas.FirstOrDefaultAsync(r => r.Id == rotaId && r.InstitutionId == id, cancellation);
+            if (record is null)
+            {
+                return (IResult)Problems.NotFound($"rota '{rotaId}'");
+            }
+
+            if (!ETags.Matches(context.Request, record.Version))
+            {
+                return Problems.PreconditionFailed(ETags.Of(record.Version));
+            }
+
+            if (record.Status != RotaStatus.Draft)
+            {
+                return Problems.Conflict($"Only a draft can be published; this rota is {record.Status}.");
+            }
+
+            var dates = StoredRota.Of(record, cache).Problem.Horizon.Dates;
+            var others = await db.Rotas.Where(r => r.InstitutionId == id && r.Status == RotaStatus.Published).ToListAsync(cancellation);
+            foreach (var other in others.Where(o => Overlaps(o, dates)))
+            {
+                other.Status = RotaStatus.Superseded;
+                other.Version++;
+            }
+
+            record.Status = RotaStatus.Published;
+            record.PublishedAt = DateTime.UtcNow;
+            record.Version++;
+            if (!await MasterData.ResourceEndpoints.Saved(db, cancellation))
+            {
+                return Problems.PreconditionFailed("changed by another request");
+            }
+
+            ETags.Set(context.Response, record.Version);
+            return TypedResults.Ok(RotaViews.Summary(record, AssignmentCount(record)));
+        })
+        .WithSummary("Publishes a draft: staff see it, and it becomes the history of the next horizon. A published rota of overlapping dates is superseded. If-Match guards against publishing a rota someone changed.")
+        .Produces<RotaSummary>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapPost("/{rotaId:guid}/repair", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+        {
+            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellation);
+            if (problem is not null)
+            {
+                return (IResult)problem;
+            }
+
+            var id = Caller.Institution(context).Id;
+            var record = await db.Rotas.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rotaId && r.InstitutionId == id, cancellation);
+            if (record is null)
+            {
+                return Problems.NotFound($"rota '{rotaId}'");
+            }
+
+            var stored = StoredRota.Of(record, cache);
+            var errors = submission.CheckOptions(body!, "caregiverId", "from", "to").ToList();
+            errors.AddRange(RepairErrors(body!, stored));
+            return errors.Count > 0
+                ? Problems.Invalid(errors)
+                : await submission.SubmitAsync(context, id, JobState.RepairKind, body!, record.ProblemJson, record.RotaJson, cancellation);
+        })
+        .WithSummary("Starts a repair job: a caregiver is absent from a date; the new draft changes this rota as little as possible, preferring the group's core team.")
+        .Accepts<RepairRequest>("application/json")
+        .Produces<SolveJobView>(StatusCodes.Status202Accepted)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .WithMetadata(new ExampleBody(new RepairRequest("cg-01", "2026-12-02", "2026-12-04", 30)));
+
+        group.MapGet("/{rotaId:guid}/continuity", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
+            await WithRota(rotaId, context, db, cancellation, record =>
+                TypedResults.Ok(cache.GetOrCreate(("continuity", record.Id), entry =>
+                {
+                    entry.Size = 1;
+                    entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+                    var stored = StoredRota.Of(record, cache);
+                    return ContinuityScorer.Score(stored.Problem, stored.Rota);
+                })!)))
+        .WithSummary("Continuity of the rota: each child's score and its parts (worst first), each group's and the institution's.")
+        .Produces<ContinuityReport>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{rotaId:guid}/violations", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
+            await WithRota(rotaId, context, db, cancellation, record =>
+            {
+                var stored = StoredRota.Of(record, cache);
+                var report = RotaValidator.Validate(stored.Problem, stored.Rota);
+                return TypedResults.Ok(new ViolationsView(report.IsValid, report.HardCount, report.SoftCount, report.Violations));
+            }))
+        .WithSummary("Every rule the rota breaks: code, severity, caregiver, dates, measured value, limit, message.")
+        .Produces<ViolationsView>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{rotaId:guid}/payroll.csv", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
+            await WithRota(rotaId, context, db, cancellation, record =>
+                TypedResults.Text(PayrollCsv.Write(StoredRota.Of(record, cache)), "text/csv; charset=utf-8")))
+        .WithSummary("Payroll export: worked and paid hours per caregiver and day (CSV with a header row; a shift counts on its start date).")
+        .Produces<string>(StatusCodes.Status200OK, "text/csv")
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        institution.MapGet("/caregivers/{caregiverId}/calendar.ics", async (string caregiverId, HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
+        {
+            var id = Caller.Institution(context).Id;
+            var published = await db.Rotas.AsNoTracking().Where(r => r.InstitutionId == id && r.Status == RotaStatus.Published).ToListAsync(cancellation);
+            var known = await db.Resources.AnyAsync(r => r.InstitutionId == id && r.Kind == MasterData.ResourceKind.Caregiver.Kind && r.Key == caregiverId, cancellation);
+            if (!known)
+            {
+                return (IResult)Problems.NotFound($"caregiver '{caregiverId}'");
+            }
+
+            var shifts = published.SelectMany(r =>
+            {
+                var stored = StoredRota.Of(r, cache);
+                var names = stored.Problem.GroupsById;
+                return new ResolvedRota(stored.Problem, stored.Rota).RotaShifts
+                    .Where(s => s.CaregiverId == caregiverId)
+                    .Select(s => (r.Id, s, string.Join(" + ", s.GroupIds.Select(g => names[g].Name))));
+            });
+            return TypedResults.Text(ICalendar.Write(caregiverId, shifts, SystemClock.Instance.GetCurrentInstant()), "text/calendar; charset=utf-8");
+        })
+        .WithTags("Rotas")
+        .WithSummary("iCalendar (RFC 5545) feed of a caregiver's shifts in every published rota.")
+        .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+        .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> WithRota(Guid rotaId, HttpContext context, SchedulerDb db, CancellationToken cancellation, Func<RotaRecord, IResult> answer)
+    {
+        var id = Caller.Institution(context).Id;
+        var record = await db.Rotas.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rotaId && r.InstitutionId == id, cancellation);
+        return record is null ? Problems.NotFound($"rota '{rotaId}'") : answer(record);
+    }
+
+    private static IEnumerable<FieldError> RepairErrors(JsonObject body, StoredRota stored)
+    {
+        if (body["caregiverId"] is not JsonValue caregiver || caregiver.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        {
+            yield return new FieldError("$.caregiverId", "Required: the absent caregiver's id.");
+        }
+        else if (!stored.Problem.CaregiversById.ContainsKey((string)caregiver!))
+        {
+            yield return new FieldError("$.caregiverId", $"Unknown caregiver '{(string)caregiver!}' in this rota's problem.");
+        }
+
+        var horizon = stored.Problem.Horizon;
+        LocalDate? from = null;
+        foreach (var (name, required) in new[] { ("from", true), ("to", false) })
+        {
+            var node = body[name];
+            if (node is null && !required)
+            {
+                continue;
+            }
+
+            var parsed = node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? LocalDatePattern.Iso.Parse((string)v!) : null;
+            if (parsed is null || !parsed.Success)
+            {
+                yield return new FieldError($"$.{name}", "Required: an ISO-8601 date (yyyy-MM-dd).");
+            }
+            else if (!horizon.Contains(parsed.Value))
+            {
+                yield return new FieldError($"$.{name}", $"Must lie in the rota's horizon, {IsoText.Of(horizon.Start)} to {IsoText.Of(horizon.End)}.");
+            }
+            else if (name == "from")
+            {
+                from = parsed.Value;
+            }
+            else if (from is { } f && parsed.Value < f)
+            {
+                yield return new FieldError("$.to", "Must be on or after 'from'.");
+            }
+        }
+    }
+
+    private static bool Overlaps(RotaRecord record, DateInterval dates)
+    {
+        var start = LocalDatePattern.Iso.Parse(record.HorizonStart).Value;
+        return start <= dates.End && start.PlusDays((7 * record.Weeks) - 1) >= dates.Start;
+    }
+
+    private static int AssignmentCount(RotaRecord record) => JsonNode.Parse(record.RotaJson)!["assignments"]!.AsArray().Count;
+}

@@ -1,0 +1,53 @@
+namespace ContinuityScheduler.Api;
+
+/// <summary>The service's settings, section <c>ContinuityScheduler</c> of appsettings.json or environment variables such as <c>ContinuityScheduler__Jobs__Concurrency</c>.</summary>
+public sealed class ServiceOptions
+{
+    public const string Section = "ContinuityScheduler";
+
+    /// <summary>Where the SQLite database lives when no connection string is given; created on first start.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Empty: a SQLite file in <see cref="DataFolder"/>. <c>Data Source=…</c>: SQLite. <c>Host=…</c>: PostgreSQL.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>The key that creates institutions and their API keys; without one, those endpoints answer 401.</summary>
+    public string AdminApiKey { get; set; } = "";
+
+    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    public JobOptions Jobs { get; set; } = new();
+
+    public DemoOptions Demo { get; set; } = new();
+
+    public string DatabaseFile => Path.GetFullPath(Path.Combine(DataFolder, "continuity.db"));
+
+    public bool UsesPostgres => ConnectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class JobOptions
+{
+    /// <summary>Solves at the same time; 0 means one per two cores.</summary>
+    public int Concurrency { get; set; }
+
+    /// <summary>Jobs waiting beyond the running ones; one more answers 429.</summary>
+    public int QueueCapacity { get; set; } = 16;
+
+    public int DefaultTimeLimitSeconds { get; set; } = 60;
+
+    public int MaxTimeLimitSeconds { get; set; } = 900;
+
+    public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : Math.Max(1, Environment.ProcessorCount / 2);
+
+    public int ThreadsPerSolve => Math.Max(1, Environment.ProcessorCount / EffectiveConcurrency);
+}
+
+/// <summary>A demo institution loaded on first start, with a known key, so a new user can try the API at once.</summary>
+public sealed class DemoOptions
+{
+    public bool Enabled { get; set; }
+
+    public string ProblemFile { get; set; } = "samples/baby-home.json";
+
+    public string ApiKey { get; set; } = "";
+}
