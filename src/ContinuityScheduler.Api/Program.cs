@@ -35,6 +35,7 @@ builder.Services.AddScoped<JobSubmission>();
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddHostedService<SolveWorker>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddContinuitySwagger();
 
 var app = builder.Build();

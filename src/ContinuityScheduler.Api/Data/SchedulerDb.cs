@@ -15,6 +15,17 @@ public sealed class SchedulerDb(DbContextOptions<SchedulerDb> options) : DbConte
 
     public DbSet<SolveJobRecord> SolveJobs => Set<SolveJobRecord>();
 
+    /// <summary>Every time is UTC; SQLite forgets the kind, so it is put back on reading.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<InstitutionRecord>(e =>

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using ContinuityScheduler.Domain.Json;
+using ContinuityScheduler.Domain.Model;
+using ContinuityScheduler.Domain.Rules;
+using ContinuityScheduler.Domain.Scoring;
+using CsvHelper;
+using NodaTime.Text;
+
+namespace ContinuityScheduler.Api.Tests;
+
+/// <summary>
+/// The path an HR system takes: create the institution, import baby-home, solve, read continuity, publish, solve the next
+/// horizon on top of it, export payroll and calendars. Results are checked with the domain's own validator and scorer.
+/// </summary>
+public sealed class WholePathTests : IDisposable
+{
+    private readonly ApiFactory factory = new();
+
+    public void Dispose()
+    {
+        factory.Dispose();
+        factory.DeleteData();
+    }
+
+    [Fact]
+    public async Task Import_solve_publish_and_the_next_horizon_builds_on_the_published_rota()
+    {
+        var home = await Tenant.FromSampleAsync(factory, "baby-home");
+        // Baby-home's contracts are met within ±8 h over four weeks; one-week horizons keep CI short, so the tolerance goes with them.
+        var settings = (await home.GetJsonAsync(home.Base)).AsObject();
+        settings["labourRules"]!["rules"]!["contract-hours"] = new JsonObject { ["limit"] = 8, ["weeks"] = 1 };
+        (await home.Client.PutAsync(home.Base, Tenant.Json(settings))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var first = await home.SolveAsync("2026-11-30", weeks: 1, seconds: 30);
+        ((string)first["state"]!).Should().Be("succeeded", first.ToJsonString());
+        var rotaId = (string)first["rotaId"]!;
+
+        // The continuity the API reports is the scorer's on the rota and problem the API stored.
+        var (problem, rota) = await RotaAndProblemAsync(home, rotaId);
+        var expected = ContinuityScorer.Score(problem, rota);
+        var continuity = await home.GetJsonAsync($"rotas/{rotaId}/continuity");
+        continuity["children"]!.AsArray().Should().HaveCount(expected.Children.Count).And.HaveCount(problem.Children.Count);
+        foreach (var child in continuity["children"]!.AsArray())
+        {
+            var mine = expected.Children.Single(c => c.ChildId == (string)child!["childId"]!);
+            ((double)child!["score"]!).Should().BeApproximately(mine.Score, 1e-9);
+        }
+
+        ((double)continuity["institution"]!["mean"]!).Should().BeApproximately(expected.Institution.Mean, 1e-9);
+        RotaValidator.Validate(problem, rota).Violations.Where(v => v.Severity == Severity.Hard && v.Code != "coverage").Should().BeEmpty();
+        var violations = await home.GetJsonAsync($"rotas/{rotaId}/violations");
+        ((int)violations["hardCount"]!).Should().Be(RotaValidator.Validate(problem, rota).HardCount);
+
+        // Publishing makes the rota the history of the next horizon.
+        var published = await home.Client.PostAsync($"{home.Base}/rotas/{rotaId}/publish", null);
+        published.StatusCode.Should().Be(HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
+        var second = await home.SolveAsync("2026-12-07", weeks: 1, seconds: 30);
+        ((string)second["state"]!).Should().Be("succeeded", second.ToJsonString());
+        var (nextProblem, nextRota) = await RotaAndProblemAsync(home, (string)second["rotaId"]!);
+        var lastWeek = rota.Assignments.Select(a => (a.CaregiverId, a.Date)).ToHashSet();
+        nextProblem.History.Shifts.Select(s => (s.CaregiverId, s.Date)).Should().Contain(lastWeek);
+        RotaValidator.Validate(nextProblem, nextRota).Violations.Where(v => v.Severity == Severity.Hard && v.Code != "coverage").Should().BeEmpty();
+
+        await PayrollParsesAndAddsUp(home, rotaId, problem, rota);
+        await CalendarParsesWithEveryPublishedShift(home, rota);
+    }
+
+    private static async Task<(PlanningProblem Problem, Rota Rota)> RotaAndProblemAsync(Tenant home, string rotaId)
+    {
+        var problem = ProblemReader.Read((await home.GetJsonAsync($"rotas/{rotaId}/problem")).ToJsonString()).Value!;
+        var view = await home.GetJsonAsync($"rotas/{rotaId}");
+        var assignments = view["shifts"]!.AsArray().Select(s => new Assignment(
+            (string)s!["caregiverId"]!, LocalDatePattern.Iso.Parse((string)s["date"]!).Value, (string)s["demandId"]!));
+        return (problem, new Rota(assignments, (string)view["rota"]!["madeBy"]!));
+    }
+
+    private static async Task PayrollParsesAndAddsUp(Tenant home, string rotaId, PlanningProblem problem, Rota rota)
+    {
+        var response = await home.Client.GetAsync($"{home.Base}/rotas/{rotaId}/payroll.csv");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        using var reader = CsvReader.FromText(await response.Content.ReadAsStringAsync(), new CsvReaderOptions());
+        var rows = new List<(string Caregiver, string Date, double Worked, double Paid)>();
+        while (reader.Read())
+        {
+            rows.Add((
+                reader.GetString("caregiverId"),
+                reader.GetString("date"),
+                double.Parse(reader.GetString("workedHours"), CultureInfo.InvariantCulture),
+                double.Parse(reader.GetString("paidHours"), CultureInfo.InvariantCulture)));
+        }
+
+        var shifts = new Domain.Shifts.ResolvedRota(problem, rota).RotaShifts;
+        rows.Should().HaveCount(shifts.Select(s => (s.CaregiverId, s.Date)).Distinct().Count());
+        rows.Sum(r => r.Worked).Should().BeApproximately(shifts.Sum(s => s.WorkingHours), 0.01 * rows.Count);
+        rows.Sum(r => r.Paid).Should().BeApproximately(shifts.Sum(s => s.PaidHours), 0.01 * rows.Count);
+    }
+
+    private static async Task CalendarParsesWithEveryPublishedShift(Tenant home, Rota rota)
+    {
+        var caregiver = rota.Assignments.GroupBy(a => a.CaregiverId).MaxBy(g => g.Count())!;
+        var response = await home.Client.GetAsync($"{home.Base}/caregivers/{caregiver.Key}/calendar.ics");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var text = await response.Content.ReadAsStringAsync();
+        var events = ICalendarText.Parse(text);
+        events.Should().HaveCount(caregiver.Count(), "every shift of the one published rota is an event");
+        events.Should().OnlyContain(e => e.ContainsKey("UID") && e.ContainsKey("DTSTART") && e.ContainsKey("DTEND") && e.ContainsKey("DTSTAMP"));
+        events.Select(e => e["UID"]).Should().OnlyHaveUniqueItems();
+    }
+}
