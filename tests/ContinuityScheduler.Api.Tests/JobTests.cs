@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ContinuityScheduler.Api.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContinuityScheduler.Api.Tests;
+
+/// <summary>Solve jobs: a bounded queue, cancellation that keeps the best rota, and jobs that survive a restart or a crash.</summary>
+public sealed class JobTests
+{
+    private static JsonObject Solve(int seconds) => new()
+    {
+        ["horizon"] = new JsonObject { ["start"] = "2026-11-30", ["weeks"] = 1 },
+        ["timeLimitSeconds"] = seconds,
+    };
+
+    [Fact]
+    public async Task A_full_queue_answers_429_with_retry_after_and_cancelling_keeps_the_best_rota()
+    {
+        using var factory = new ApiFactory(new Dictionary<string, string> { ["ContinuityScheduler:Jobs:QueueCapacity"] = "1" });
+        try
+        {
+            var home = await Tenant.FromSampleAsync(factory, "small-home");
+            var running = (await home.Client.PostAsync($"{home.Base}/solve-jobs", Tenant.Json(Solve(120)))).Headers.Location!.ToString();
+            await Eventually.ValueAsync(async () => (await home.GetJsonAsync(running)) is var job && job["progress"]!["incumbent"] is not null ? job : null, TimeSpan.FromMinutes(1));
+
+            var queued = await home.Client.PostAsync($"{home.Base}/solve-jobs", Tenant.Json(Solve(120)));
+            queued.StatusCode.Should().Be(HttpStatusCode.Accepted);
+            var refused = await home.Client.PostAsync($"{home.Base}/solve-jobs", Tenant.Json(Solve(120)));
+            refused.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+            refused.Headers.RetryAfter!.Delta.Should().BePositive();
+            refused.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+
+            // A queued job never runs; a running one stops at once and keeps its best rota.
+            (await home.Client.DeleteAsync(queued.Headers.Location)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            ((string)(await home.GetJsonAsync(queued.Headers.Location!.ToString()))["state"]!).Should().Be("cancelled");
+            (await home.Client.DeleteAsync(running)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            var cancelled = await home.FinishedAsync(running, TimeSpan.FromSeconds(60));
+            ((string)cancelled["state"]!).Should().Be("cancelled");
+            ((double)cancelled["result"]!["seconds"]!).Should().BeLessThan(120, "the solve stopped when cancelled, not at its limit");
+            var rota = await home.GetJsonAsync($"rotas/{(string)cancelled["rotaId"]!}");
+            rota["shifts"]!.AsArray().Should().NotBeEmpty();
+            (await home.Client.DeleteAsync(running)).StatusCode.Should().Be(HttpStatusCode.Conflict, "a finished job cannot be cancelled");
+        }
+        finally
+        {
+            factory.DeleteData();
+        }
+    }
+
+    [Fact]
+    public async Task A_queued_and_a_running_job_both_complete_after_a_restart()
+    {
+        var folder = ApiFactory.NewFolder();
+        string first, second;
+        Tenant home;
+        using (var before = new ApiFactory(folder))
+        {
+            home = await Tenant.FromSampleAsync(before, "small-home");
+            first = (await home.Client.PostAsync($"{home.Base}/solve-jobs", Tenant.Json(Solve(15)))).Headers.Location!.ToString();
+            second = (await home.Client.PostAsync($"{home.Base}/solve-jobs", Tenant.Json(Solve(3)))).Headers.Location!.ToString();
+            await Eventually.ValueAsync(async () => (string)(await home.GetJsonAsync(first))["state"]! == "running" ? "" : null, TimeSpan.FromMinutes(1));
+            ((string)(await home.GetJsonAsync(second))["state"]!).Should().Be("queued");
+        }
+
+        using var after = new ApiFactory(folder, new Dictionary<string, string> { ["ContinuityScheduler:Jobs:DefaultTimeLimitSeconds"] = "3" });
+        try
+        {
+            var client = after.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", home.Client.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
+            var again = home with { Client = client };
+            foreach (var job in new[] { first, second })
+            {
+                var done = await again.FinishedAsync(job);
+                ((string)done["state"]!).Should().Be("succeeded", done.ToJsonString());
+                ((string?)done["rotaId"]).Should().NotBeNull();
+            }
+
+            ((int)(await again.GetJsonAsync(first))["attempts"]!).Should().Be(2, "the running job was started again");
+        }
+        finally
+        {
+            after.DeleteData();
+        }
+    }
+
+    [Fact]
+    public async Task A_job_left_running_by_a_crash_is_run_again_at_start()
+    {
+        var folder = ApiFactory.NewFolder();
+        Tenant home;
+        string job;
+        using (var before = new ApiFactory(folder))
+        {
+            home = await Tenant.FromSampleAsync(before, "small-home");
+            job = (await home.Client.PostAsync($"{home.Base}/solve-jobs", Tenant.Json(Solve(3)))).Headers.Location!.ToString();
+            await home.FinishedAsync(job);
+
+            // What a crash leaves behind: the row still says running, with no result.
+            using var scope = before.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<SchedulerDb>();
+            var id = Guid.Parse(job.Split('/')[^1]);
+            await db.SolveJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, "running").SetProperty(j => j.RotaId, (Guid?)null).SetProperty(j => j.FinishedAt, (DateTime?)null));
+        }
+
+        using var after = new ApiFactory(folder);
+        try
+        {
+            var client = after.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", home.Client.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
+            var done = await (home with { Client = client }).FinishedAsync(job);
+            ((string)done["state"]!).Should().Be("succeeded");
+            ((int)done["attempts"]!).Should().Be(2);
+        }
+        finally
+        {
+            after.DeleteData();
+        }
+    }
+}
