@@ -13,23 +13,23 @@ public sealed record InstitutionBody(string Id, string Name, string TimeZone, Ke
 
 public sealed record ShiftTypeBody(string Code, string Name, string Start, string End, int? EndDayOffset, string Kind, double WorkingTimeFactor, double PaidTimeFactor);
 
-public sealed record GroupBody(string Id, string Name, int CoreTeamTarget, List<string>? CoreTeam);
+public sealed record GroupBody(string Id, string Name, int CoreTeamTarget, List<string>? CoreTeam = null);
 
-public sealed record MembershipBody(string GroupId, string From, string? To);
+public sealed record MembershipBody(string GroupId, string From, string? To = null);
 
 public sealed record DateRangeBody(string From, string To);
 
-public sealed record ChildBody(string Id, string BirthDate, List<MembershipBody> Memberships, List<string>? KeyPersons, List<DateRangeBody>? DaysAway);
+public sealed record ChildBody(string Id, string BirthDate, List<MembershipBody> Memberships, List<string>? KeyPersons = null, List<DateRangeBody>? DaysAway = null);
 
 public sealed record ContractBody(double HoursPerWeek, string EmploymentType);
 
-public sealed record CaregiverBody(string Id, string? ExternalId, string Name, ContractBody Contract, List<string>? Skills, List<string>? AllowedGroups);
+public sealed record CaregiverBody(string Id, string? ExternalId, string Name, ContractBody Contract, List<string>? Skills = null, List<string>? AllowedGroups = null);
 
 public sealed record AbsenceBody(string Id, string CaregiverId, string Kind, string From, string To);
 
-public sealed record WishBody(string Id, string CaregiverId, bool Wanted, string? Date, string? Weekday, string? ShiftType, int? Weight);
+public sealed record WishBody(string Id, string CaregiverId, bool Wanted, string? Date = null, string? Weekday = null, string? ShiftType = null, int? Weight = null);
 
-public sealed record DemandBody(string Id, List<string> GroupIds, string ShiftType, int Count, List<string>? Skills, List<string>? Weekdays, List<string>? Dates);
+public sealed record DemandBody(string Id, List<string> GroupIds, string ShiftType, int Count, List<string>? Skills = null, List<string>? Weekdays = null, List<string>? Dates = null);
 
 public sealed record ImportSummary(string InstitutionId, Dictionary<string, int> Stored, bool HistoryStored, IReadOnlyList<string> Ignored);
 
