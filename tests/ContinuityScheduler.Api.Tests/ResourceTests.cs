@@ -93,6 +93,8 @@ public sealed class ResourceTests(SmallHomeFixture fixture) : IClassFixture<Smal
         }
 
         JsonSerializer.Deserialize<InstitutionBody>((await Home.GetJsonAsync(Home.Base)).ToJsonString(), strict).Should().NotBeNull();
+        JsonSerializer.Deserialize<PlanningProblemBody>((await Home.GetJsonAsync($"rotas/{fixture.RotaId}/problem")).ToJsonString(), strict).Should().NotBeNull();
+        JsonSerializer.Deserialize<PlanningProblemBody>(File.ReadAllText(RepositoryRoot.Sample("baby-home")), strict).Should().NotBeNull();
     }
 
     [Fact]

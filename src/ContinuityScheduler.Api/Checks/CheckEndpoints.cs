@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ContinuityScheduler.Api.Contracts;
 using ContinuityScheduler.Api.Http;
+using ContinuityScheduler.Api.OpenApi;
 using ContinuityScheduler.Api.Security;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Model;
@@ -25,6 +26,7 @@ public static class CheckEndpoints
             }))
         .WithSummary("Validates a rota against a planning problem sent in full: every rule it breaks.")
         .Accepts<CheckRequest>("application/json")
+        .WithMetadata(new ExampleBody(Examples.Check))
         .Produces<ViolationsView>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -33,6 +35,7 @@ public static class CheckEndpoints
             await WithDocuments(context, options.Value, cancellation, (problem, rota) => TypedResults.Ok(ContinuityScorer.Score(problem, rota))))
         .WithSummary("Scores a rota's continuity for a planning problem sent in full: per child, per group, institution.")
         .Accepts<CheckRequest>("application/json")
+        .WithMetadata(new ExampleBody(Examples.Check))
         .Produces<ContinuityReport>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -1,6 +1,5 @@
-using System.Text.Json.Nodes;
 
 namespace ContinuityScheduler.Api.Contracts;
 
 /// <summary>A whole planning problem and a rota, both in the document formats of docs/formats.md.</summary>
-public sealed record CheckRequest(JsonObject Problem, JsonObject Rota);
+public sealed record CheckRequest(PlanningProblemBody Problem, RotaBody Rota);

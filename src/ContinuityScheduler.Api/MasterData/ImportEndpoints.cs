@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ContinuityScheduler.Api.Contracts;
 using ContinuityScheduler.Api.Data;
 using ContinuityScheduler.Api.Http;
+using ContinuityScheduler.Api.OpenApi;
 using ContinuityScheduler.Api.Security;
 using ContinuityScheduler.Domain.Json;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,8 @@ public static class ImportEndpoints
         })
         .WithTags("Master data")
         .WithSummary("Imports a whole planning-problem document (docs/formats.md): replaces settings, shift types, groups, children, caregivers with their absences and wishes, demands and history. The horizon and pins belong to solve jobs and are not stored.")
-        .Accepts<JsonObject>("application/json")
+        .Accepts<PlanningProblemBody>("application/json")
+        .WithMetadata(new ExampleBody(Examples.PlanningProblem))
         .Produces<ImportSummary>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge);

@@ -26,4 +26,16 @@ public static class Examples
     public static readonly WishBody Wish = new("anna-wish-1", "anna", false, null, "sunday", null, 2);
 
     public static readonly DemandBody Demand = new("robin-E", ["robin"], "E", 1, ["infant"], null, null);
+
+    public static readonly PlanningProblemBody PlanningProblem = new(
+        Institution,
+        new HorizonBody("2026-11-30", 1),
+        [ShiftType],
+        [Group],
+        [Child],
+        [new ProblemCaregiverBody("anna", "HR-1001", "Anna A.", new ContractBody(32, "permanent"), ["infant"], ["robin"], [new NestedAbsenceBody("training", "2026-12-02", "2026-12-02")], [new NestedWishBody(false, Weekday: "sunday", Weight: 2)])],
+        [Demand],
+        new HistoryBody("2026-11-23", [new HistoryShiftBody("anna", "2026-11-29", "E", ["robin"])]));
+
+    public static readonly CheckRequest Check = new(PlanningProblem, new RotaBody("manual", [new AssignmentBody("anna", "2026-11-30", "robin-E")]));
 }

@@ -35,16 +35,36 @@ public static class SwaggerSetup
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            operation.Parameters ??= [];
+            AddRouteParameters(operation, context.ApiDescription.RelativePath ?? "");
             if (metadata.OfType<SecuredBy>().LastOrDefault() is { } secured)
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(secured.Scheme, context.Document)] = [] }];
+                operation.Responses ??= [];
+                operation.Responses.TryAdd("401", new OpenApiResponse
+                {
+                    Description = "Unauthorized: the key is missing, unknown or revoked",
+                    Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) } },
+                });
+            }
+
+            if (operation.Responses?.ContainsKey("412") == true)
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = "If-Match",
+                    In = ParameterLocation.Header,
+                    Required = false,
+                    Description = "The ETag you read; the request fails with 412 when the resource has changed since.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
             }
 
             if (metadata.OfType<ExampleBody>().LastOrDefault() is { } example && operation.RequestBody?.Content is { } content)
             {
                 foreach (var media in content.Values.OfType<OpenApiMediaType>())
                 {
-                    media.Example = JsonSerializer.SerializeToNode(example.Value, JsonDefaults.Options);
+                    media.Example = JsonSerializer.SerializeToNode(example.Value, WithoutNulls);
                 }
             }
 
@@ -52,13 +72,32 @@ public static class SwaggerSetup
             {
                 if (status.StartsWith('4') && response.Content?.TryGetValue("application/problem+json", out var media) == true && media is OpenApiMediaType problem)
                 {
-                    problem.Example = JsonSerializer.SerializeToNode(ProblemExample(status), JsonDefaults.Options);
+                    problem.Example = JsonSerializer.SerializeToNode(ProblemExample(status), WithoutNulls);
                 }
             }
         }
 
-        private static object ProblemExample(string status) => status == "400"
-            ? new { type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", title = "Invalid request", status = 400, detail = "One or more fields are invalid; each is listed in 'errors' with its JSON path.", errors = new[] { new { path = "$.contract.hoursPerWeek", reason = "Must lie between 0 and 168, found -3." } } }
-            : new { type = "https://tools.ietf.org/html/rfc9110", title = "Problem", status = int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), detail = "What went wrong, in a sentence." };
+        private static readonly JsonSerializerOptions WithoutNulls = new(JsonDefaults.Options) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+        /// <summary>Route values bound by a group filter, not by the handler, are still parameters of the operation.</summary>
+        private static void AddRouteParameters(OpenApiOperation operation, string path)
+        {
+            foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(path, @"\{(\w+)(:[^}]*)?\}"))
+            {
+                var name = match.Groups[1].Value;
+                if (!operation.Parameters!.Any(p => p.Name == name && p.In == ParameterLocation.Path))
+                {
+                    operation.Parameters!.Insert(0, new OpenApiParameter { Name = name, In = ParameterLocation.Path, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+                }
+            }
+        }
+
+        private static object ProblemExample(string status)
+        {
+            var code = int.Parse(status, System.Globalization.CultureInfo.InvariantCulture);
+            return code == 400
+                ? new { type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", title = "Invalid request", status = 400, detail = "One or more fields are invalid; each is listed in 'errors' with its JSON path.", errors = new[] { new { path = "$.contract.hoursPerWeek", reason = "Must lie between 0 and 168, found -3." } } }
+                : new { type = "https://tools.ietf.org/html/rfc9110", title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(code), status = code, detail = $"What went wrong, in one sentence (HTTP {code})." };
+        }
     }
 }

@@ -64,7 +64,7 @@ public static class RotaEndpoints
         group.MapGet("/{rotaId:guid}/problem", async (Guid rotaId, HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
             await WithRota(rotaId, context, db, cancellation, record => TypedResults.Text(record.ProblemJson, "application/json")))
         .WithSummary("The planning problem the rota was made for (docs/formats.md), history and pins included: what was solved, for audits and for POST /validate.")
-        .Produces<JsonObject>()
+        .Produces<PlanningProblemBody>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{rotaId:guid}/publish", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
