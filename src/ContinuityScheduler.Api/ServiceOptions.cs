@@ -50,4 +50,7 @@ public sealed class DemoOptions
     public string ProblemFile { get; set; } = "samples/baby-home.json";
 
     public string ApiKey { get; set; } = "";
+
+    /// <summary>Queue a solve of the demo's horizon on first start, so there is a rota to look at.</summary>
+    public bool SolveOnFirstStart { get; set; } = true;
 }

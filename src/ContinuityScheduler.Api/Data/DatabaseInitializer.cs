@@ -58,6 +58,12 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
             await ApiKeyEndpoints.CreateAsync(db, id, "demo", cancellation, demo.ApiKey);
         }
 
+        if (!demo.SolveOnFirstStart)
+        {
+            log.LogInformation("Demo institution {Institution} loaded from {File}.", id, demo.ProblemFile);
+            return;
+        }
+
         var request = new JsonObject { ["horizon"] = document["horizon"]!.DeepClone() };
         db.SolveJobs.Add(new SolveJobRecord
         {
