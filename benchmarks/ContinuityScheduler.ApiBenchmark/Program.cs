@@ -9,7 +9,7 @@ using ContinuityScheduler.Testing;
 
 // The service on loopback with the baby-home demo: time from POST solve to a finished job against the same solve called directly,
 // and GET /rotas/{id}/continuity latency against GET /health (the HTTP stack alone), in one run. Writes benchmarks/reports/api-*.md.
-var solveSeconds = Argument("--solve-seconds", 60);
+var solveSeconds = Argument("--solve-seconds", 120);
 var requests = Argument("--requests", 1000);
 var port = 5190;
 var baseUrl = $"http://127.0.0.1:{port}";

@@ -31,6 +31,8 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
         }
     }
 
+    public const int DemoTimeLimitSeconds = 180;
+
     public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
 
     /// <summary>The sample home as an institution with a known key, and a first solve of its horizon so there is a rota to look at.</summary>
@@ -64,7 +66,8 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
             return;
         }
 
-        var request = new JsonObject { ["horizon"] = document["horizon"]!.DeepClone() };
+        // Baby-home's four weeks need about a minute on two cores before the first rota; give the demo room.
+        var request = new JsonObject { ["horizon"] = document["horizon"]!.DeepClone(), ["timeLimitSeconds"] = DemoTimeLimitSeconds };
         db.SolveJobs.Add(new SolveJobRecord
         {
             Id = Guid.NewGuid(),
