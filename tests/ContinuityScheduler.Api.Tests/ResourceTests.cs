@@ -118,6 +118,36 @@ public sealed class ResourceTests(SmallHomeFixture fixture) : IClassFixture<Smal
     }
 }
 
+public sealed class RotaUploadTests(SmallHomeFixture fixture) : IClassFixture<SmallHomeFixture>
+{
+    [Fact]
+    public async Task The_hospital_way_and_an_uploaded_rota_are_stored_as_drafts_and_judged_like_any_rota()
+    {
+        var home = fixture.Home;
+        var horizon = new JsonObject { ["start"] = "2026-11-30", ["weeks"] = 1 };
+        var made = await home.Client.PostAsync($"{home.Base}/rotas/hospital-way", Tenant.Json(new JsonObject { ["horizon"] = horizon.DeepClone() }));
+        made.StatusCode.Should().Be(HttpStatusCode.Created, await made.Content.ReadAsStringAsync());
+        var rotaId = (string)JsonNode.Parse(await made.Content.ReadAsStringAsync())!["id"]!;
+        var problem = ProblemReader.Read((await home.GetJsonAsync($"rotas/{rotaId}/problem")).ToJsonString()).Value!;
+        var expected = Domain.Baseline.HospitalWay.Generate(problem);
+        var continuity = await home.GetJsonAsync($"rotas/{rotaId}/continuity");
+        ((double)continuity["institution"]!["mean"]!).Should().BeApproximately(Domain.Scoring.ContinuityScorer.Score(problem, expected).Institution.Mean, 1e-9);
+
+        // The same assignments uploaded as a manager's rota score the same.
+        var upload = new JsonObject
+        {
+            ["horizon"] = horizon.DeepClone(),
+            ["madeBy"] = "manager",
+            ["assignments"] = JsonNode.Parse(DocumentWriter.Write(expected))!["assignments"]!.DeepClone(),
+        };
+        var uploaded = await home.Client.PostAsync($"{home.Base}/rotas", Tenant.Json(upload));
+        uploaded.StatusCode.Should().Be(HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync());
+        var uploadedId = (string)JsonNode.Parse(await uploaded.Content.ReadAsStringAsync())!["id"]!;
+        ((string)(await home.GetJsonAsync($"rotas/{uploadedId}"))["rota"]!["madeBy"]!).Should().Be("manager");
+        ((double)(await home.GetJsonAsync($"rotas/{uploadedId}/continuity"))["institution"]!["mean"]!).Should().Be((double)continuity["institution"]!["mean"]!);
+    }
+}
+
 internal static class TenantPosts
 {
     public static async Task<JsonNode> GetFromPostAsync(this Tenant tenant, string path, JsonNode body)

@@ -10,3 +10,8 @@ public sealed record RotaShift(string CaregiverId, string Date, string DemandId,
 public sealed record RotaView(RotaSummary Rota, IReadOnlyList<RotaShift> Shifts);
 
 public sealed record ViolationsView(bool Valid, int HardCount, int SoftCount, IReadOnlyList<Violation> Violations);
+
+/// <summary>A rota made elsewhere for a horizon: assignments as in the rota document.</summary>
+public sealed record RotaUpload(HorizonBody Horizon, string? MadeBy, List<AssignmentBody> Assignments);
+
+public sealed record HorizonRequest(HorizonBody Horizon);

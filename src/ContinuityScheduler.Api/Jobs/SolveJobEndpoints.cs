@@ -2,13 +2,11 @@ using System.Text.Json.Nodes;
 using ContinuityScheduler.Api.Contracts;
 using ContinuityScheduler.Api.Data;
 using ContinuityScheduler.Api.Http;
-using ContinuityScheduler.Api.MasterData;
 using ContinuityScheduler.Api.OpenApi;
 using ContinuityScheduler.Api.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using NodaTime.Text;
 
 namespace ContinuityScheduler.Api.Jobs;
 
@@ -28,36 +26,14 @@ public static class SolveJobEndpoints
             }
 
             var errors = submission.CheckOptions(body!, "horizon", "pins").ToList();
-            var horizon = body!["horizon"] as JsonObject;
-            if (horizon is null)
-            {
-                errors.Add(new FieldError("$.horizon", "Required: an object with 'start' (a Monday) and 'weeks'."));
-            }
-            if (body["pins"] is { } pins and not JsonArray)
-            {
-                errors.Add(new FieldError("$.pins", "Must be an array."));
-            }
-
-            if (errors.Count > 0)
-            {
-                return Problems.Invalid(errors);
-            }
-
             var institutionRecord = Caller.Institution(context);
-            var set = await MasterDataSet.LoadAsync(db, institutionRecord, cancellation);
-            var start = LocalDatePattern.Iso.Parse((string?)(horizon!["start"] as JsonValue) ?? "");
-            var history = start.Success ? await HistoryBuilder.ForAsync(db, cache, set, start.Value, cancellation) : null;
-            var assembled = set.Assemble(horizon!, history, body["pins"] as JsonArray);
-            var (planning, problems) = assembled.Read();
-            if (planning is null)
+            var (assembled, _, stop) = await HorizonProblem.AssembleAsync(db, cache, institutionRecord, body!, errors, cancellation);
+            if (stop is not null)
             {
-                var own = problems.Where(e => e.Resource == "request").Select(e => e with { Resource = null }).ToList();
-                return own.Count > 0
-                    ? Problems.Invalid(own)
-                    : Problems.Conflict("The institution's data do not make a complete planning problem yet; each gap is listed in 'errors'.", problems);
+                return stop;
             }
 
-            return await submission.SubmitAsync(context, institutionRecord.Id, JobState.SolveKind, body, assembled.Json, null, cancellation);
+            return await submission.SubmitAsync(context, institutionRecord.Id, JobState.SolveKind, body!, assembled!.Json, null, cancellation);
         })
         .WithSummary("Starts a solve for a horizon (202 + Location). The problem is the institution's data now, with published rotas before the horizon as history.")
         .Accepts<SolveRequest>("application/json")

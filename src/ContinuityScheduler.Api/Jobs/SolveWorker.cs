@@ -145,19 +145,7 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, SolveQueue queue, I
         var now = DateTime.UtcNow;
         if (result.Rota is { } rota)
         {
-            var record = new RotaRecord
-            {
-                Id = Guid.NewGuid(),
-                InstitutionId = job.InstitutionId,
-                HorizonStart = IsoText.Of(problem.Horizon.Start),
-                Weeks = problem.Horizon.Weeks,
-                Status = RotaStatus.Draft,
-                MadeBy = rota.MadeBy,
-                RotaJson = DocumentWriter.Write(rota),
-                ProblemJson = job.ProblemJson,
-                JobId = job.Id,
-                CreatedAt = now,
-            };
+            var record = RotaRecords.Draft(job.InstitutionId, problem, job.ProblemJson, rota, job.Id);
             db.Rotas.Add(record);
             job.RotaId = record.Id;
         }

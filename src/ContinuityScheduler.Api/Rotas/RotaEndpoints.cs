@@ -5,6 +5,7 @@ using ContinuityScheduler.Api.Http;
 using ContinuityScheduler.Api.Jobs;
 using ContinuityScheduler.Api.OpenApi;
 using ContinuityScheduler.Api.Security;
+using ContinuityScheduler.Domain.Baseline;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Rules;
 using ContinuityScheduler.Domain.Scoring;
@@ -50,6 +51,29 @@ public static class RotaEndpoints
         .WithSummary("Lists rotas whose horizon overlaps from–to (ISO dates, both optional), optionally of one status (draft, published, superseded).")
         .Produces<List<RotaSummary>>()
         .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapPost("/", async (HttpContext context, SchedulerDb db, IMemoryCache cache, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+            await CreateAsync(context, db, cache, options.Value, cancellation, "assignments", "madeBy", (problem, body, errors) =>
+            {
+                var read = RotaReader.Read(new JsonObject { ["madeBy"] = body["madeBy"]?.DeepClone() ?? "manual", ["assignments"] = body["assignments"]?.DeepClone() }.ToJsonString(), problem);
+                errors.AddRange(read.Errors.Select(e => new FieldError(e.Path, e.Message)));
+                return read.Value;
+            }))
+        .WithSummary("Stores a rota made elsewhere (by a manager or an HR system) for a horizon, as a draft to judge, compare and publish.")
+        .Accepts<RotaUpload>("application/json")
+        .Produces<RotaSummary>(StatusCodes.Status201Created)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .WithMetadata(new ExampleBody(new RotaUpload(new HorizonBody("2026-11-30", 1), "manual", [new AssignmentBody("cg-001", "2026-11-30", "sunflower-E")])));
+
+        group.MapPost("/hospital-way", async (HttpContext context, SchedulerDb db, IMemoryCache cache, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+            await CreateAsync(context, db, cache, options.Value, cancellation, null, null, (problem, _, _) => HospitalWay.Generate(problem)))
+        .WithSummary("Makes the hospital-way rota of a horizon (caregivers rotated across all groups): the reference any continuity rota is compared with.")
+        .Accepts<HorizonRequest>("application/json")
+        .Produces<RotaSummary>(StatusCodes.Status201Created)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .WithMetadata(new ExampleBody(new HorizonRequest(new HorizonBody("2026-11-30", 4))));
 
         group.MapGet("/{rotaId:guid}", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
             await WithRota(rotaId, context, db, cancellation, record =>
@@ -196,6 +220,37 @@ public static class RotaEndpoints
         .WithSummary("iCalendar (RFC 5545) feed of a caregiver's shifts in every published rota.")
         .Produces<string>(StatusCodes.Status200OK, "text/calendar")
         .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>A draft for the horizon in the body, made by <paramref name="make"/> from the horizon's problem; nothing is stored on any error.</summary>
+    private static async Task<IResult> CreateAsync(HttpContext context, SchedulerDb db, IMemoryCache cache, ServiceOptions options, CancellationToken cancellation, string? field, string? other, Func<Domain.Model.PlanningProblem, JsonObject, List<FieldError>, Domain.Model.Rota?> make)
+    {
+        var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, options.MaxRequestBodyBytes, cancellation);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var allowed = new[] { "horizon", field, other }.OfType<string>().ToList();
+        var errors = body!.Select(p => p.Key).Where(k => !allowed.Contains(k)).Select(k => new FieldError($"$.{k}", $"Unknown property; expected {string.Join(", ", allowed)}.")).ToList();
+        var institution = Caller.Institution(context);
+        var (assembled, planning, stop) = await HorizonProblem.AssembleAsync(db, cache, institution, body!, errors, cancellation);
+        if (stop is not null)
+        {
+            return stop;
+        }
+
+        var rota = make(planning!, body!, errors);
+        if (rota is null || errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var record = RotaRecords.Draft(institution.Id, planning!, assembled!.Json, rota, null);
+        db.Rotas.Add(record);
+        await db.SaveChangesAsync(cancellation);
+        ETags.Set(context.Response, record.Version);
+        return TypedResults.Created($"/api/v1/institutions/{institution.Id}/rotas/{record.Id}", RotaViews.Summary(record, rota.Assignments.Count));
     }
 
     private static async Task<IResult> WithRota(Guid rotaId, HttpContext context, SchedulerDb db, CancellationToken cancellation, Func<RotaRecord, IResult> answer)
