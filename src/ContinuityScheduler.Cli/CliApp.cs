@@ -15,6 +15,8 @@ public static class CliApp
                                                  a valid rota after a caregiver falls ill, changing as little as possible
           validate PROBLEM ROTA [--json]         list the rules the rota breaks; exit 1 when any hard rule is broken
           score PROBLEM ROTA [--json]            each child's continuity score and its parts, then groups and institution
+          compare BASE SCENARIO... [--time-limit S] [--threads N] [--out REPORT.md|.html]
+                                                 solve each scenario of the base and compare them with the base's hospital way
           rules [--json]                         the rule set: codes, what they check, default limits
           sample NAME --out PROBLEM              write a sample home (small-home, baby-home, regional, dst-week)
 
@@ -39,6 +41,7 @@ public static class CliApp
                 "repair" => RepairCommand.Run(rest, output, error),
                 "validate" => ValidateCommand.Run(rest, output),
                 "score" => ScoreCommand.Run(rest, output),
+                "compare" => CompareCommand.Run(rest, output, error),
                 "rules" => RulesCommand.Run(rest, output),
                 "sample" => SampleCommand.Run(rest, output),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),

@@ -10,6 +10,8 @@ public static class Documents
 
     public static Rota Rota(string path, PlanningProblem problem) => Unwrap(path, RotaReader.Read(ReadText(path), problem));
 
+    public static Domain.Scenarios.Scenario Scenario(string path) => Unwrap(path, ScenarioReader.Read(ReadText(path)));
+
     public static void Write(string path, string json)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -33,7 +35,7 @@ public static class Documents
         }
     }
 
-    private static T Unwrap<T>(string path, LoadResult<T> result) where T : class =>
+    public static T Unwrap<T>(string path, LoadResult<T> result) where T : class =>
         result.Succeeded ? result.Value : throw new BadInputException($"{path}: {result.Errors.Count} problem(s)", result.Errors);
 }
 

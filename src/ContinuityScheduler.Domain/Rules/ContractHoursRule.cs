@@ -32,9 +32,11 @@ public sealed class ContractHoursRule : ICaregiverRule
     }
 
     /// <summary>The contract's hours over the horizon, less the days of absence.</summary>
-    public static double Target(Model.Caregiver caregiver, RuleContext context)
+    public static double Target(Model.Caregiver caregiver, RuleContext context) => Target(caregiver, context.Horizon);
+
+    public static double Target(Model.Caregiver caregiver, Model.Horizon horizon)
     {
-        var absentDays = context.Horizon.Dates.Count(d => caregiver.AbsenceOn(d) is not null);
-        return caregiver.Contract.HoursPerWeek * (context.Horizon.Weeks - (absentDays / 7.0));
+        var absentDays = horizon.Dates.Count(d => caregiver.AbsenceOn(d) is not null);
+        return caregiver.Contract.HoursPerWeek * (horizon.Weeks - (absentDays / 7.0));
     }
 }

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using ContinuityScheduler.Domain.Baseline;
+using ContinuityScheduler.Domain.Json;
+using ContinuityScheduler.Domain.Scenarios;
+using ContinuityScheduler.Solver;
+
+namespace ContinuityScheduler.Cli.Commands;
+
+/// <summary>Solves each scenario of a base home and sets them side by side, the base's hospital-way rota as the reference column.</summary>
+public static class CompareCommand
+{
+    /// <summary>A column of the comparison: its heading, and the figures of its rota, or why there is none.</summary>
+    public sealed record Column(string Name, string MadeBy, RotaFigures? Figures, string? Note);
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var arguments = new Arguments(args, []);
+        arguments.Only("--time-limit", "--threads", "--out");
+        var basePath = arguments.At(0, "BASE");
+        var scenarioPaths = arguments.Positional.Skip(1).ToList();
+        if (scenarioPaths.Count == 0)
+        {
+            throw new UsageException("Name at least one SCENARIO file.");
+        }
+
+        var baseText = File.ReadAllText(basePath);
+        var baseProblem = Documents.Problem(basePath);
+        var scenarios = scenarioPaths.Select(p => Documents.Scenario(p)).ToList();
+        var problems = scenarios.Select((s, i) => Documents.Unwrap(scenarioPaths[i], ScenarioBuilder.Build(baseText, s))).ToList();
+        var seconds = double.Parse(arguments.Option("--time-limit") ?? "60", CultureInfo.InvariantCulture);
+        var options = new SolveOptions
+        {
+            TimeLimit = TimeSpan.FromSeconds(seconds),
+            Threads = int.Parse(arguments.Option("--threads") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+        };
+        var rates = new CostRates();
+
+        var columns = new List<Column> { new("Hospital way (base)", "hospital-way", RotaFigures.Of(baseProblem, HospitalWay.Generate(baseProblem), rates), null) };
+        foreach (var (scenario, problem) in scenarios.Zip(problems))
+        {
+            error.WriteLine($"Solving '{scenario.Name}' ({seconds:0} s) ...");
+            var result = new RotaSolver(DefaultEngine.Create()).SolveAsync(problem, options).GetAwaiter().GetResult();
+            columns.Add(result.Rota is { } rota
+                ? new Column(scenario.Name, $"solver, {JsonNames.Of(result.Status)}, gap {(result.Gap is { } g ? g.ToString("0%", CultureInfo.InvariantCulture) : "-")}", RotaFigures.Of(problem, rota, rates), scenario.Description)
+                : new Column(scenario.Name, "solver", null, $"no rota within {seconds:0} s"));
+        }
+
+        var outPath = arguments.Option("--out");
+        var report = outPath?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) == true ? Html(columns, rates) : Markdown(columns, rates);
+        if (outPath is not null)
+        {
+            Documents.Write(outPath, report);
+            output.WriteLine($"Comparison written to {outPath}");
+        }
+        else
+        {
+            output.Write(report);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public static string Markdown(IReadOnlyList<Column> columns, CostRates rates)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"| | {string.Join(" | ", columns.Select(c => c.Name))} |");
+        text.AppendLine($"|---|{string.Concat(columns.Select(_ => "---|"))}");
+        text.AppendLine($"| made by | {string.Join(" | ", columns.Select(c => c.MadeBy))} |");
+        foreach (var row in ComparisonRow.All)
+        {
+            text.AppendLine($"| {row.Label} | {string.Join(" | ", columns.Select(c => c.Figures is { } f ? row.Value(f) : "–"))} |");
+        }
+
+        text.AppendLine();
+        foreach (var column in columns.Where(c => c.Note is not null))
+        {
+            text.AppendLine($"- **{column.Name}**: {column.Note}");
+        }
+
+        text.AppendLine($"- Cost at {rates.Day:0.##} per paid hour by day, {rates.WakingNight:0.##} on waking nights, {rates.SleepIn:0.##} on sleep-ins (their paid-time factor applied).");
+        return text.ToString();
+    }
+
+    public static string Html(IReadOnlyList<Column> columns, CostRates rates)
+    {
+        static string E(string text) => WebUtility.HtmlEncode(text);
+        var html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Scenario comparison</title>");
+        html.Append("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th:first-child,td:first-child{text-align:left}</style></head><body>");
+        html.Append("<h1>Scenario comparison</h1><table><tr><th></th>");
+        html.Append(string.Concat(columns.Select(c => $"<th>{E(c.Name)}</th>"))).Append("</tr><tr><td>made by</td>");
+        html.Append(string.Concat(columns.Select(c => $"<td>{E(c.MadeBy)}</td>"))).Append("</tr>");
+        foreach (var row in ComparisonRow.All)
+        {
+            html.Append($"<tr><td>{E(row.Label)}</td>").Append(string.Concat(columns.Select(c => $"<td>{E(c.Figures is { } f ? row.Value(f) : "–")}</td>"))).Append("</tr>");
+        }
+
+        html.Append("</table><ul>");
+        html.Append(string.Concat(columns.Where(c => c.Note is not null).Select(c => $"<li><b>{E(c.Name)}</b>: {E(c.Note!)}</li>")));
+        html.Append($"<li>Cost at {rates.Day:0.##} per paid hour by day, {rates.WakingNight:0.##} on waking nights, {rates.SleepIn:0.##} on sleep-ins.</li></ul></body></html>");
+        return html.ToString();
+    }
+}
