@@ -103,4 +103,16 @@ public sealed class ScenarioTests
         figures.Continuity.Mean.Should().Be(Domain.Scoring.ContinuityScorer.Score(problem, rota).Institution.Mean);
         figures.NightsPerCaregiver.Max.Should().BeGreaterThanOrEqualTo(figures.NightsPerCaregiver.Min);
     }
+
+    [Theory]
+    [InlineData("fixed-teams-8h")]
+    [InlineData("long-days")]
+    [InlineData("sleep-ins")]
+    [InlineData("one-more-caregiver")]
+    public void The_workshop_scenarios_make_valid_problems_of_baby_home(string name)
+    {
+        var scenario = ScenarioReader.Read(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "samples", "workshop", $"{name}.json")));
+        scenario.Errors.Should().BeEmpty();
+        ScenarioBuilder.Build(File.ReadAllText(RepositoryRoot.Sample("baby-home")), scenario.Value!).Errors.Should().BeEmpty();
+    }
 }
