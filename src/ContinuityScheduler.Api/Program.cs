@@ -6,6 +6,7 @@ using ContinuityScheduler.Api.Jobs;
 using ContinuityScheduler.Api.MasterData;
 using ContinuityScheduler.Api.OpenApi;
 using ContinuityScheduler.Api.Rotas;
+using ContinuityScheduler.Api.Scenarios;
 using ContinuityScheduler.Api.Security;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Solver;
@@ -63,6 +64,7 @@ institution.MapResource(ResourceKind.Absence, "absence", Examples.Absence);
 institution.MapResource(ResourceKind.Wish, "wish", Examples.Wish);
 institution.MapResource(ResourceKind.Demand, "demand", Examples.Demand);
 institution.MapSolveJobs();
+institution.MapScenarios();
 institution.MapRotas();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -25,7 +25,7 @@ public static class ScenarioReader
         using (document)
         {
             var root = new JsonField(document.RootElement, "$", errors);
-            if (!root.IsObject("name", "description", "changes"))
+            if (!root.IsObject("id", "name", "description", "changes"))
             {
                 return LoadResult<Scenario>.Failure(errors);
             }

@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+using ContinuityScheduler.Api.Contracts;
+using ContinuityScheduler.Api.Data;
+using ContinuityScheduler.Api.Http;
+using ContinuityScheduler.Api.Jobs;
+using ContinuityScheduler.Api.OpenApi;
+using ContinuityScheduler.Api.Rotas;
+using ContinuityScheduler.Api.Security;
+using ContinuityScheduler.Domain.Json;
+using ContinuityScheduler.Domain.Scenarios;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace ContinuityScheduler.Api.Scenarios;
+
+/// <summary>Scenarios of the institution's own data (another shift pattern, one more caregiver, …), solved as jobs and compared side by side.</summary>
+public static class ScenarioEndpoints
+{
+    private const string Kind = "scenario";
+
+    public static void MapScenarios(this RouteGroupBuilder institution)
+    {
+        var group = institution.MapGroup("/scenarios").WithTags("Scenarios");
+
+        group.MapGet("/", async (HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
+        {
+            var id = Caller.Institution(context).Id;
+            var rows = await db.Resources.AsNoTracking().Where(r => r.InstitutionId == id && r.Kind == Kind).OrderBy(r => r.Key).ToListAsync(cancellation);
+            return TypedResults.Ok(new JsonArray([.. rows.Select(r => (JsonNode)WithId(r))]));
+        })
+        .WithSummary("Lists the institution's scenarios.")
+        .Produces<List<ScenarioBody>>();
+
+        group.MapPut("/{scenarioId}", async (string scenarioId, HttpContext context, SchedulerDb db, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+        {
+            var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellation);
+            if (problem is not null)
+            {
+                return (IResult)problem;
+            }
+
+            var read = ScenarioReader.Read(text!);
+            if (read.Value is null)
+            {
+                return Problems.Invalid(read.Errors.Select(e => new FieldError(e.Path, e.Message)));
+            }
+
+            var institution = Caller.Institution(context);
+            var row = await db.Resources.FirstOrDefaultAsync(r => r.InstitutionId == institution.Id && r.Kind == Kind && r.Key == scenarioId, cancellation);
+            if (row is not null && !ETags.Matches(context.Request, row.Version))
+            {
+                return Problems.PreconditionFailed(ETags.Of(row.Version));
+            }
+
+            if (row is null)
+            {
+                row = new ResourceRecord { InstitutionId = institution.Id, Kind = Kind, Key = scenarioId, Json = text!, UpdatedAt = DateTime.UtcNow };
+                db.Resources.Add(row);
+            }
+            else
+            {
+                row.Json = text!;
+                row.Version++;
+                row.UpdatedAt = DateTime.UtcNow;
+            }
+
+            var created = db.Entry(row).State == EntityState.Added;
+            await db.SaveChangesAsync(cancellation);
+            ETags.Set(context.Response, row.Version);
+            return created ? TypedResults.Created($"{context.Request.Path}", WithId(row)) : TypedResults.Ok(WithId(row));
+        })
+        .WithSummary("Creates or replaces a scenario: named changes to the institution's data (docs/scenarios.md). Checked against the data when solved.")
+        .Accepts<ScenarioBody>("application/json")
+        .Produces<ScenarioBody>()
+        .Produces<ScenarioBody>(StatusCodes.Status201Created)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .WithMetadata(new ExampleBody(JsonNode.Parse("""{"name":"One more caregiver per group","changes":[{"kind":"add-caregivers","perGroupHours":37}]}""")!));
+
+        group.MapDelete("/{scenarioId}", async (string scenarioId, HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
+        {
+            var id = Caller.Institution(context).Id;
+            var deleted = await db.Resources.Where(r => r.InstitutionId == id && r.Kind == Kind && r.Key == scenarioId).ExecuteDeleteAsync(cancellation);
+            return deleted == 0 ? (IResult)Problems.NotFound($"scenario '{scenarioId}'") : TypedResults.NoContent();
+        })
+        .WithSummary("Deletes a scenario; rotas solved for it stay.")
+        .Produces(StatusCodes.Status204NoContent)
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{scenarioId}/solve-jobs", async (string scenarioId, HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+        {
+            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellation);
+            if (problem is not null)
+            {
+                return (IResult)problem;
+            }
+
+            var institution = Caller.Institution(context);
+            var row = await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == institution.Id && r.Kind == Kind && r.Key == scenarioId, cancellation);
+            if (row is null)
+            {
+                return Problems.NotFound($"scenario '{scenarioId}'");
+            }
+
+            var errors = submission.CheckOptions(body!, "horizon", "pins").ToList();
+            var (assembled, _, stop) = await HorizonProblem.AssembleAsync(db, cache, institution, body!, errors, cancellation);
+            if (stop is not null)
+            {
+                return stop;
+            }
+
+            var built = ScenarioBuilder.Build(assembled!.Json, ScenarioReader.Read(row.Json).Value!);
+            if (built.Value is null)
+            {
+                return Problems.Conflict($"Scenario '{scenarioId}' does not fit the institution's data now; each error is listed.", built.Errors.Select(e => new FieldError(e.Path, e.Message, $"scenarios/{scenarioId}")));
+            }
+
+            body!["scenarioId"] = scenarioId;
+            return await submission.SubmitAsync(context, institution.Id, JobState.SolveKind, body, DocumentWriter.Write(built.Value), null, cancellation);
+        })
+        .WithSummary("Solves a scenario for a horizon as a job (202 + Location): the institution's data, changed by the scenario.")
+        .Accepts<SolveRequest>("application/json")
+        .Produces<SolveJobView>(StatusCodes.Status202Accepted)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .WithMetadata(new ExampleBody(new SolveRequest(new HorizonBody("2026-11-30", 4), 120, null, null, null)));
+
+        institution.MapGet("/rotas/comparison", async (string? ids, HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
+        {
+            var parsed = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(i => (Text: i, Ok: Guid.TryParse(i, out var g), Id: g)).ToList();
+            if (parsed.Count == 0 || parsed.Any(p => !p.Ok))
+            {
+                return (IResult)Problems.Invalid("$.ids", "Give the rotas to compare as ids=<guid>,<guid>,….");
+            }
+
+            var institutionId = Caller.Institution(context).Id;
+            var wanted = parsed.Select(p => p.Id).ToList();
+            var records = await db.Rotas.AsNoTracking().Where(r => r.InstitutionId == institutionId && wanted.Contains(r.Id)).ToListAsync(cancellation);
+            var missing = wanted.Except(records.Select(r => r.Id)).ToList();
+            if (missing.Count > 0)
+            {
+                return Problems.NotFound($"rota '{missing[0]}'");
+            }
+
+            var jobIds = records.Select(r => r.JobId).OfType<Guid>().ToList();
+            var scenarios = (await db.SolveJobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).Select(j => new { j.Id, j.RequestJson }).ToListAsync(cancellation))
+                .ToDictionary(j => j.Id, j => (string?)JsonNode.Parse(j.RequestJson)!["scenarioId"]);
+            var columns = wanted.Select(id => records.Single(r => r.Id == id)).Select(r =>
+            {
+                var stored = StoredRota.Of(r, cache);
+                var figures = cache.GetOrCreate(("figures", r.Id), entry =>
+                {
+                    entry.Size = 1;
+                    return RotaFigures.Of(stored.Problem, stored.Rota, new CostRates());
+                })!;
+                return new ComparisonColumn(r.Id, r.HorizonStart, r.Weeks, r.MadeBy, r.JobId is { } job ? scenarios.GetValueOrDefault(job) : null, figures);
+            }).ToList();
+            var lines = ComparisonRow.All.Select(row => new ComparisonLine(row.Label, [.. columns.Select(c => row.Value(c.Figures))])).ToList();
+            return TypedResults.Ok(new ComparisonView(columns, lines));
+        })
+        .WithTags("Scenarios")
+        .WithSummary("Rotas side by side (ids=a,b,…): children's continuity, uncovered hours, worked and paid hours, cost, overtime, nights and weekends per caregiver, violations.")
+        .Produces<ComparisonView>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static JsonObject WithId(ResourceRecord row)
+    {
+        var node = JsonNode.Parse(row.Json)!.AsObject();
+        node["id"] = row.Key;
+        return node;
+    }
+}
