@@ -206,9 +206,13 @@ public static class ResourceEndpoints
             await db.SaveChangesAsync(cancellation);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateConcurrencyException)
         {
             return false;
+        }
+        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" })
+        {
+            return false; // the same row was created by another request first
         }
     }
 }
