@@ -47,7 +47,7 @@ function fill(node, attributes, children) {
     else if (name === 'dataset') Object.assign(node.dataset, value);
     else node.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -141,7 +141,8 @@ async function connect(event) {
   showMessage('');
   try {
     [state.groups, state.caregivers, state.shiftTypes] = await Promise.all([api('/groups'), api('/caregivers'), api('/shift-types')]);
-    await Promise.all([refreshRotas(), refreshJobs(), loadScenarios()]);
+    await Promise.all([refreshRotas(), loadScenarios()]);
+    await refreshJobs(); // after the rotas, whose horizons label the jobs' rotas
     renderComparison();
     if (state.rotas.length > 0) await selectRota(state.rotas[0].id);
   } catch (error) {
@@ -388,7 +389,13 @@ function renderJobList() {
     el('td', { class: 'number' }, job.result?.objective != null ? formatNumber(job.result.objective) : ''),
     el('td', { class: 'number' }, job.result?.gap != null ? formatShare(job.result.gap) : ''),
     el('td', { class: 'number' }, job.result?.hardViolations ?? ''),
-    el('td', {}, job.rotaId ? el('button', { type: 'button', class: 'link', onclick: () => selectRota(job.rotaId) }, shortId(job.rotaId)) : job.error ?? ''))));
+    el('td', {}, job.rotaId ? el('button', { type: 'button', class: 'link', onclick: () => selectRota(job.rotaId) }, jobRotaLabel(job.rotaId)) : job.error ?? ''))));
+}
+
+/** A job names no horizon; its rota does, once the rota list knows it. */
+function jobRotaLabel(rotaId) {
+  const rota = state.rotas.find((r) => r.id === rotaId);
+  return rota ? `${rota.horizonStart} · ${shortId(rotaId)}` : shortId(rotaId);
 }
 
 /** Polls one job every second until it finishes; then refreshes the rotas and looks for the next job to watch. */
