@@ -416,6 +416,7 @@ function watchJob(jobId) {
       }
       state.watching = false;
       await refreshRotas();
+      if (job.rotaId) await selectRota(job.rotaId); // the rota just made is the one the user waited for
       await refreshJobs();
     } catch (error) {
       state.watching = false;
