@@ -8,7 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 . scripts/ensure-cbc.sh || exit 2
 
 dotnet build src/ContinuityScheduler.Api -c Release --nologo -v quiet >/dev/null
-out=src/ContinuityScheduler.Api/bin/Release/net10.0
+out="$PWD/src/ContinuityScheduler.Api/bin/Release/net10.0"  # absolute: a relative --contentRoot is taken from the program's own folder
 export ContinuityScheduler__DataFolder="${ContinuityScheduler__DataFolder:-data}"
 export ContinuityScheduler__Demo__Enabled="${ContinuityScheduler__Demo__Enabled:-true}"
 export ContinuityScheduler__Demo__ApiKey="${ContinuityScheduler__Demo__ApiKey:-dev-baby-home-key}"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds everything (warnings are errors), checks formatting, runs every test project and ends with "N passed, N failed".
+# Builds everything (warnings are errors), checks formatting, runs every test project and the browser tests of the web page,
+# and ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 command -v dotnet >/dev/null 2>&1 || { echo "test.sh: the .NET SDK is missing: install dotnet-sdk-10.0 (https://learn.microsoft.com/dotnet/core/install/linux-debian)"; exit 2; }
@@ -17,7 +18,12 @@ log=$(mktemp)
 dotnet test ContinuityScheduler.sln -c Release --no-build --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# Each test project prints "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T"; add them up.
+# The web page in headless Chromium against a running service (tests/browser/run.sh); its "Passed!" or "Failed!" line joins the totals.
+tests/browser/run.sh --no-build 2>&1 | tee -a "$log"
+browser_status=${PIPESTATUS[0]}
+[ "$browser_status" -ne 0 ] && status=$browser_status
+
+# Each test project, and the browser run, prints "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T"; add them up.
 read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- Failed: ' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' \
   | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 rm -f "$log"

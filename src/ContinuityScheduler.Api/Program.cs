@@ -42,6 +42,8 @@ builder.Services.AddContinuitySwagger();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseSwagger(options => options.RouteTemplate = "swagger/{documentName}/swagger.{extension:regex(^(json|ya?ml)$)}");
 app.UseSwaggerUI(options => options.DocumentTitle = "ContinuityScheduler API");
 
