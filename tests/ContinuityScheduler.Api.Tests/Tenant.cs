@@ -47,6 +47,14 @@ public sealed record Tenant(string Id, HttpClient Client)
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
+    /// <summary>Makes the hospital-way rota of a horizon and returns its id.</summary>
+    public async Task<string> HospitalWayAsync(string start, int weeks)
+    {
+        var response = await Client.PostAsync($"{Base}/rotas/hospital-way", Json(new JsonObject { ["horizon"] = new JsonObject { ["start"] = start, ["weeks"] = weeks } }));
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
+    }
+
     /// <summary>Starts a solve job and waits until it is finished (the condition, not a fixed time).</summary>
     public async Task<JsonNode> SolveAsync(string start, int weeks, int seconds)
     {

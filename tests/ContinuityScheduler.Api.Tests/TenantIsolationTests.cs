@@ -24,7 +24,7 @@ public sealed class TenantIsolationTests : IDisposable
         var job = await a.SolveAsync("2026-11-30", weeks: 1, seconds: 3);
         var ids = new Dictionary<string, string>
         {
-            ["rotaId"] = (string)job["rotaId"]!,
+            ["rotaId"] = await a.HospitalWayAsync("2026-11-30", weeks: 1),
             ["jobId"] = (string)job["id"]!,
             ["caregiverId"] = "cg-001",
         };
