@@ -118,6 +118,12 @@ describe('the web page', { concurrency: 1 }, () => {
       assert.equal(await value('hardViolations'), String(violations.hardCount));
       assert.equal(await value('workingHours'), view.shifts.reduce((total, s) => total + s.workingHours, 0).toFixed(1));
     }
+    const figures = (await api(`/rotas/comparison?ids=${rotas[0].id},${rotas[1].id}`)).columns.map((c) => c.figures);
+    const cell = (measure, rota) => page.locator(`#comparison-table tr[data-measure="${measure}"] td[data-rota-id="${rota.id}"]`).getAttribute('data-value');
+    for (const [i, rota] of rotas.slice(0, 2).entries()) {
+      assert.equal(Number(await cell('cost', rota)), figures[i].cost, 'cost as the comparison endpoint gives it');
+      assert.equal(Number(await cell('shortfallHours', rota)), figures[i].shortfallHours);
+    }
     assert.equal(await page.locator('#comparison-chart svg rect').count(), 2 * 6, 'two bars for each of six measures');
     await page.locator('#comparison-section').screenshot({ path: join(screenshots, 'comparison.png') });
     await page.screenshot({ path: join(screenshots, 'page.png'), fullPage: true });
@@ -134,6 +140,17 @@ describe('the web page', { concurrency: 1 }, () => {
     const jobId = await page.locator('#job-list tbody tr').first().getAttribute('data-job-id');
     assert.equal((await api(`/solve-jobs/${jobId}`)).state, 'cancelled');
     await page.locator('#solve-section').screenshot({ path: join(screenshots, 'solve.png') });
+  });
+
+  it('makes the hospital-way rota of a horizon as the reference', async () => {
+    const before = (await api('/rotas')).length;
+    await page.fill('#solve-start', '2026-11-30');
+    await page.fill('#solve-weeks', '1');
+    await page.click('#hospital-way');
+    await page.waitForFunction((count) => document.querySelectorAll('#rota-list .compare-rota').length === count, before + 1, { timeout });
+    const made = (await api('/rotas')).filter((r) => r.madeBy === 'hospital-way');
+    assert.equal(made.length, 1);
+    assert.equal(made[0].horizonStart, '2026-11-30');
   });
 
   it('raises no script error', () => {

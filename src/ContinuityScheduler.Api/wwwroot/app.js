@@ -467,6 +467,18 @@ async function startSolve(event) {
   }
 }
 
+/** The hospital-way rota of the form's horizon: the reference column of a comparison. */
+async function makeHospitalWay() {
+  const request = { horizon: { start: $('#solve-start').value, weeks: Number($('#solve-weeks').value) } };
+  try {
+    await api('/rotas/hospital-way', { method: 'POST', body: JSON.stringify(request) });
+    showMessage('');
+    await refreshRotas();
+  } catch (error) {
+    showMessage(`The hospital-way rota was not made: ${error.message}`);
+  }
+}
+
 async function cancelSolve() {
   if (!state.watchedJobId) return;
   try {
@@ -507,6 +519,12 @@ const comparisonRows = [
   { key: 'softViolations', label: 'Soft violations', value: (d) => d.violations.softCount, format: formatInteger, better: 'lower' },
   { key: 'workingHours', label: 'Worked hours', value: (d) => sum(d.rota.shifts, (s) => s.workingHours), format: formatHours },
   { key: 'paidHours', label: 'Paid hours', value: (d) => sum(d.rota.shifts, (s) => s.paidHours), format: formatHours },
+  // The rest come from GET /rotas/comparison, the figures the CLI's compare shows too.
+  { key: 'shortfallHours', label: 'Uncovered person-hours', value: (d) => d.figures.shortfallHours, format: formatHours, better: 'lower' },
+  { key: 'cost', label: 'Cost', value: (d) => d.figures.cost, format: (v) => Math.round(v).toLocaleString('en'), better: 'lower' },
+  { key: 'overtimeHours', label: 'Hours over contract', value: (d) => d.figures.overtimeHours, format: formatHours, better: 'lower' },
+  { key: 'nightsSpread', label: 'Nights per permanent caregiver, highest minus lowest', value: (d) => d.figures.nightsPerCaregiver.max - d.figures.nightsPerCaregiver.min, format: formatInteger, better: 'lower' },
+  { key: 'weekendsSpread', label: 'Weekends worked per permanent caregiver, highest minus lowest', value: (d) => d.figures.weekendsPerCaregiver.max - d.figures.weekendsPerCaregiver.min, format: formatInteger, better: 'lower' },
 ];
 
 function toggleCompared(rotaId, compared) {
@@ -523,7 +541,11 @@ async function renderComparison() {
     return;
   }
   try {
-    const details = await Promise.all(rotas.map((r) => loadRotaDetails(r.id)));
+    const [details, comparison] = await Promise.all([
+      Promise.all(rotas.map((r) => loadRotaDetails(r.id))),
+      api(`/rotas/comparison?ids=${rotas.map((r) => r.id).join(',')}`),
+    ]);
+    details.forEach((d, i) => { d.figures = comparison.columns[i].figures; });
     const stillCompared = state.rotas.filter((r) => state.comparedRotaIds.has(r.id)).map((r) => r.id).join();
     if (stillCompared !== rotas.map((r) => r.id).join()) return; // the ticks changed meanwhile; the later call draws
     const columns = rotas.map((rota, i) => ({ rota, details: details[i], colour: rotaPalette[i % rotaPalette.length] }));
@@ -601,5 +623,6 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#forget').addEventListener('click', forget);
   $('#solve-form').addEventListener('submit', startSolve);
   $('#cancel-solve').addEventListener('click', cancelSolve);
+  $('#hospital-way').addEventListener('click', makeHospitalWay);
   if ($('#api-key').value) connect();
 });
