@@ -48,7 +48,8 @@ public static class CompareCommand
         }
 
         var outPath = arguments.Option("--out");
-        var report = outPath?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) == true ? Html(columns, rates) : Markdown(columns, rates);
+        var conditions = $"Each scenario solved for {seconds:0} s on {options.Threads} thread(s), {DateTime.UtcNow:yyyy-MM-dd}.";
+        var report = outPath?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) == true ? Html(columns, rates, conditions) : Markdown(columns, rates, conditions);
         if (outPath is not null)
         {
             Documents.Write(outPath, report);
@@ -62,9 +63,10 @@ public static class CompareCommand
         return ExitCodes.Ok;
     }
 
-    public static string Markdown(IReadOnlyList<Column> columns, CostRates rates)
+    public static string Markdown(IReadOnlyList<Column> columns, CostRates rates, string conditions)
     {
         var text = new StringBuilder();
+        text.AppendLine(conditions).AppendLine();
         text.AppendLine($"| | {string.Join(" | ", columns.Select(c => c.Name))} |");
         text.AppendLine($"|---|{string.Concat(columns.Select(_ => "---|"))}");
         text.AppendLine($"| made by | {string.Join(" | ", columns.Select(c => c.MadeBy))} |");
@@ -83,12 +85,12 @@ public static class CompareCommand
         return text.ToString();
     }
 
-    public static string Html(IReadOnlyList<Column> columns, CostRates rates)
+    public static string Html(IReadOnlyList<Column> columns, CostRates rates, string conditions)
     {
         static string E(string text) => WebUtility.HtmlEncode(text);
         var html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Scenario comparison</title>");
         html.Append("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th:first-child,td:first-child{text-align:left}</style></head><body>");
-        html.Append("<h1>Scenario comparison</h1><table><tr><th></th>");
+        html.Append($"<h1>Scenario comparison</h1><p>{E(conditions)}</p><table><tr><th></th>");
         html.Append(string.Concat(columns.Select(c => $"<th>{E(c.Name)}</th>"))).Append("</tr><tr><td>made by</td>");
         html.Append(string.Concat(columns.Select(c => $"<td>{E(c.MadeBy)}</td>"))).Append("</tr>");
         foreach (var row in ComparisonRow.All)
