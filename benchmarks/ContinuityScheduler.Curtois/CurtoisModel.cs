@@ -1,0 +1,34 @@
+using ContinuityScheduler.Solver.Engine;
+
+namespace ContinuityScheduler.Curtois;
+
+/// <summary>An instance as a MIP: the engine-neutral model and the assignment columns x[e,d,s] to read a roster back from.</summary>
+public sealed class CurtoisModel(CurtoisInstance instance, MipModel mip, Variable?[,,] assignments)
+{
+    public CurtoisInstance Instance { get; } = instance;
+
+    public MipModel Mip { get; } = mip;
+
+    /// <summary>The column of employee e working shift s (instance order) on day d; null where the instance forbids it.</summary>
+    public Variable? Assignment(int employee, int day, int shift) => assignments[employee, day, shift];
+
+    public CurtoisRoster Decode(IReadOnlyList<double> values)
+    {
+        var roster = new CurtoisRoster(Instance.Staff.Count, Instance.Days);
+        for (var e = 0; e < roster.Employees; e++)
+        {
+            for (var d = 0; d < roster.Days; d++)
+            {
+                for (var s = 0; s < Instance.Shifts.Count; s++)
+                {
+                    if (assignments[e, d, s] is { } x && values[x.Index] > 0.5)
+                    {
+                        roster[e, d] = Instance.Shifts[s].Id;
+                    }
+                }
+            }
+        }
+
+        return roster;
+    }
+}

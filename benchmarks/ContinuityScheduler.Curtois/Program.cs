@@ -1,0 +1,20 @@
+using ContinuityScheduler.Curtois;
+using ContinuityScheduler.Solver.Cbc;
+using ContinuityScheduler.Testing;
+
+try
+{
+    var benchmark = CurtoisBenchmark.Parse(args, RepositoryRoot.Path);
+    return await benchmark.Run(new CbcEngine(), Console.Out);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine("usage: curtois-benchmark [--time-limit S] [--threads N] [--seed N] [--out FILE.md] [--best-known CSV] FILE...");
+    return 2;
+}
+catch (Exception e) when (e is CurtoisFormatException or IOException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
