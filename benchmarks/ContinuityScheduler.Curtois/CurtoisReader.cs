@@ -12,8 +12,6 @@ public static class CurtoisReader
     private static readonly string[] Sections =
         ["HORIZON", "SHIFTS", "STAFF", "DAYS_OFF", "SHIFT_ON_REQUESTS", "SHIFT_OFF_REQUESTS", "COVER"];
 
-    private static readonly string[] Required = ["HORIZON", "SHIFTS", "STAFF", "COVER"];
-
     public static CurtoisInstance ReadFile(string path)
     {
         if (!File.Exists(path))
@@ -63,12 +61,6 @@ public static class CurtoisReader
             current.Add((number, line));
         }
 
-        var missing = Required.FirstOrDefault(s => !lines.ContainsKey(s));
-        if (missing is not null)
-        {
-            throw new CurtoisFormatException(name, 0, $"section SECTION_{missing} is missing.");
-        }
-
         return new Parser(name, lines).Instance();
     }
 
@@ -92,7 +84,7 @@ public static class CurtoisReader
 
         private int Horizon()
         {
-            var lines = sections["HORIZON"];
+            var lines = Section("HORIZON");
             if (lines.Count != 1)
             {
                 throw Error(lines.Count == 0 ? 0 : lines[1].Number, "SECTION_HORIZON holds exactly one value, the number of days.");
@@ -105,7 +97,7 @@ public static class CurtoisReader
 
         private void Shifts()
         {
-            foreach (var (line, text) in sections["SHIFTS"])
+            foreach (var (line, text) in Section("SHIFTS"))
             {
                 var fields = Fields(line, text, 3, "ShiftID, LengthMinutes, NotFollowedBy");
                 var id = Id(line, fields[0], "shift");
@@ -126,7 +118,7 @@ public static class CurtoisReader
                 throw Error(0, "SECTION_SHIFTS defines no shift type.");
             }
 
-            foreach (var (line, text) in sections["SHIFTS"])
+            foreach (var (line, text) in Section("SHIFTS"))
             {
                 var shift = shifts[text.Split(',')[0].Trim()];
                 var unknown = shift.NotFollowedBy.FirstOrDefault(s => !shifts.ContainsKey(s));
@@ -139,7 +131,7 @@ public static class CurtoisReader
 
         private void Staff()
         {
-            foreach (var (line, text) in sections["STAFF"])
+            foreach (var (line, text) in Section("STAFF"))
             {
                 var fields = Fields(line, text, 8, "ID, MaxShifts, MaxTotalMinutes, MinTotalMinutes, MaxConsecutiveShifts, MinConsecutiveShifts, MinConsecutiveDaysOff, MaxWeekends");
                 var id = Id(line, fields[0], "employee");
@@ -220,7 +212,7 @@ public static class CurtoisReader
         {
             var result = new List<CurtoisCover>();
             var seen = new HashSet<(int, string)>();
-            foreach (var (line, text) in sections["COVER"])
+            foreach (var (line, text) in Section("COVER"))
             {
                 var fields = Fields(line, text, 5, "Day, ShiftID, Requirement, WeightUnder, WeightOver");
                 var cover = new CurtoisCover(Day(line, fields[0]), KnownShift(line, fields[1]), NonNegative(line, fields[2], "the requirement"),
@@ -235,6 +227,9 @@ public static class CurtoisReader
 
             return result;
         }
+
+        private List<(int Number, string Text)> Section(string section) =>
+            sections.TryGetValue(section, out var lines) ? lines : throw Error(0, $"section SECTION_{section} is missing.");
 
         /// <summary>The comma fields of a line; a trailing comma (an empty last list) is allowed.</summary>
         private List<string> Fields(int line, string text, int count, string columns)
