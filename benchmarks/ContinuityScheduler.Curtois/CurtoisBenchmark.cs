@@ -21,14 +21,24 @@ public sealed class CurtoisBenchmark
 
     public string? OutPath { get; init; }
 
+    /// <summary>Where the search's steps are written as it goes; null for quiet.</summary>
+    public TextWriter? Log { get; init; }
+
     public IReadOnlyDictionary<string, int> BestKnown { get; init; } = new Dictionary<string, int>();
 
     public static CurtoisBenchmark Parse(IReadOnlyList<string> args, string repositoryRoot)
     {
         var files = new List<string>();
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var verbose = false;
         for (var i = 0; i < args.Count; i++)
         {
+            if (args[i] == "--verbose")
+            {
+                verbose = true;
+                continue;
+            }
+
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 files.Add(args[i]);
@@ -56,6 +66,7 @@ public sealed class CurtoisBenchmark
             Threads = (int)Number(options, "--threads", 2),
             Seed = (int)Number(options, "--seed", 1),
             OutPath = options.GetValueOrDefault("--out"),
+            Log = verbose ? Console.Error : null,
             BestKnown = bestKnownPath is null ? new Dictionary<string, int>() : Curtois.BestKnown.Read(bestKnownPath),
         };
     }
@@ -68,7 +79,7 @@ public sealed class CurtoisBenchmark
         output.WriteLine(Header);
         foreach (var instance in instances)
         {
-            var outcome = await CurtoisSolver.SolveAsync(instance, engine, options);
+            var outcome = await CurtoisSolver.SolveAsync(instance, engine, options, Log);
             var row = Row(outcome);
             rows.Add(row);
             output.WriteLine(row);
@@ -113,7 +124,8 @@ public sealed class CurtoisBenchmark
         text.AppendLine("# Curtois–Qu shift-scheduling benchmark");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores; time limit {TimeLimitSeconds:0.#} s an instance, {Threads} threads, seed {Seed}; engine CBC (`cbc` subprocess) through the solver core's `MipModel`.");
-        text.AppendLine("The objective is the checker's, recomputed from the roster alone; the bound is CBC's. Gap = (objective − bound) / objective; ratio = objective / best known.");
+        text.AppendLine("Search: the whole model, then (without a roster yet) a first roster one employee at a time, fix-and-optimise on employees / day windows, and the whole model again from the best roster (`CurtoisSearch`).");
+        text.AppendLine("The objective is the checker's, recomputed from the roster alone (it must equal the engine's); the bound is CBC's best bound on the whole model. Gap = (objective − bound) / objective; ratio = objective / best known (best-known.csv). Times are wall-clock seconds.");
         text.AppendLine();
         text.AppendLine(Header);
         foreach (var row in rows)

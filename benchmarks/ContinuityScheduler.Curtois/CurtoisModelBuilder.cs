@@ -6,55 +6,78 @@ namespace ContinuityScheduler.Curtois;
 /// Maps an instance onto the solver core's <see cref="MipModel"/>: x[e,d,s] binaries (only where the employee may
 /// take s and the day is not a fixed day off), work[e,d] = Σ_s x[e,d,s], every hard rule as rows, cover as
 /// integer under/over columns priced by their weights, requests priced on x. The objective equals FORMAT.md's.
+/// Every helper column records how it follows from a roster, so any roster can be turned into a start.
 /// </summary>
-public static class CurtoisModelBuilder
+public sealed class CurtoisModelBuilder
 {
-    public static CurtoisModel Build(CurtoisInstance instance)
+    private readonly CurtoisInstance instance;
+    private readonly MipModel mip = new();
+    private readonly Variable?[,,] x;
+    private readonly Variable[,] work;
+    private readonly List<(Variable Column, Func<CurtoisRoster, double> Value)> derived = [];
+
+    private CurtoisModelBuilder(CurtoisInstance instance)
     {
-        var mip = new MipModel();
-        var staffCount = instance.Staff.Count;
-        var days = instance.Days;
-        var shifts = instance.Shifts;
-        var x = new Variable?[staffCount, days, shifts.Count];
-        var work = new Variable[staffCount, days];
-        for (var e = 0; e < staffCount; e++)
-        {
-            var staff = instance.Staff[e];
-            for (var d = 0; d < days; d++)
-            {
-                var off = instance.IsDayOff(staff.Id, d);
-                for (var s = 0; s < shifts.Count; s++)
-                {
-                    x[e, d, s] = off || staff.MaxShiftsOf(shifts[s].Id, days) == 0 ? null : mip.AddBinary();
-                }
-
-                var any = Enumerable.Range(0, shifts.Count).Any(s => x[e, d, s] is not null);
-                work[e, d] = any ? mip.AddBinary() : mip.AddInteger(0, 0);
-                if (any)
-                {
-                    mip.Add("one-shift-per-day", [.. Present(x, e, d), -1 * (Term)work[e, d]], Sense.Equal, 0, $"{staff.Id} day {d}");
-                }
-            }
-
-            Rotation(mip, instance, x, e);
-            MaxShifts(mip, instance, x, e);
-            TotalMinutes(mip, instance, x, e);
-            Runs(mip, instance.Staff[e], work, e, days);
-            Weekends(mip, instance, work, e);
-        }
-
-        Requests(mip, instance, x);
-        Cover(mip, instance, x);
-        return new CurtoisModel(instance, mip, x);
+        this.instance = instance;
+        x = new Variable?[instance.Staff.Count, instance.Days, instance.Shifts.Count];
+        work = new Variable[instance.Staff.Count, instance.Days];
     }
 
-    private static IEnumerable<Term> Present(Variable?[,,] x, int e, int d) =>
-        Enumerable.Range(0, x.GetLength(2)).Where(s => x[e, d, s] is not null).Select(s => (Term)x[e, d, s]!.Value);
+    /// <summary>The model of the whole instance, or of some employees only (the others absent: off every day, no rows).</summary>
+    public static CurtoisModel Build(CurtoisInstance instance, IReadOnlyCollection<int>? employees = null)
+    {
+        var builder = new CurtoisModelBuilder(instance);
+        var included = employees?.ToHashSet() ?? [.. Enumerable.Range(0, instance.Staff.Count)];
+        for (var e = 0; e < instance.Staff.Count; e++)
+        {
+            builder.Employee(e, included.Contains(e));
+        }
+
+        builder.Requests();
+        builder.Cover();
+        return new CurtoisModel(instance, builder.mip, builder.x, builder.derived);
+    }
+
+    private void Employee(int e, bool included)
+    {
+        var staff = instance.Staff[e];
+        for (var d = 0; d < instance.Days; d++)
+        {
+            var off = !included || instance.IsDayOff(staff.Id, d);
+            for (var s = 0; s < instance.Shifts.Count; s++)
+            {
+                x[e, d, s] = off || staff.MaxShiftsOf(instance.Shifts[s].Id, instance.Days) == 0 ? null : mip.AddBinary();
+            }
+
+            var shifts = Present(e, d).ToList();
+            work[e, d] = shifts.Count > 0 ? mip.AddBinary() : mip.AddInteger(0, 0);
+            var (employee, day) = (e, d);
+            derived.Add((work[e, d], r => r.Works(employee, day) ? 1 : 0));
+            if (shifts.Count > 0)
+            {
+                mip.Add("one-shift-per-day", [.. shifts, -1 * (Term)work[e, d]], Sense.Equal, 0, $"{staff.Id} day {d}");
+            }
+        }
+
+        if (!included)
+        {
+            return;
+        }
+
+        Rotation(e);
+        MaxShifts(e);
+        TotalMinutes(e);
+        Runs(e);
+        Weekends(e);
+    }
+
+    private IEnumerable<Term> Present(int e, int d) =>
+        Enumerable.Range(0, instance.Shifts.Count).Where(s => x[e, d, s] is not null).Select(s => (Term)x[e, d, s]!.Value);
 
     /// <summary>x[d,s] + Σ over the forbidden successors s' of x[d+1,s'] ≤ 1: one row per shift, as tight as the pairs.</summary>
-    private static void Rotation(MipModel mip, CurtoisInstance instance, Variable?[,,] x, int e)
+    private void Rotation(int e)
     {
-        var index = Indexes(instance);
+        var index = Indexes();
         for (var s = 0; s < instance.Shifts.Count; s++)
         {
             var next = instance.Shifts[s].NotFollowedBy.Select(id => index[id]).ToList();
@@ -69,7 +92,7 @@ public static class CurtoisModelBuilder
         }
     }
 
-    private static void MaxShifts(MipModel mip, CurtoisInstance instance, Variable?[,,] x, int e)
+    private void MaxShifts(int e)
     {
         var staff = instance.Staff[e];
         for (var s = 0; s < instance.Shifts.Count; s++)
@@ -84,7 +107,7 @@ public static class CurtoisModelBuilder
     }
 
     /// <summary>Minutes divided by the lengths' common divisor, bounds rounded inwards: the same integer points, a tighter LP.</summary>
-    private static void TotalMinutes(MipModel mip, CurtoisInstance instance, Variable?[,,] x, int e)
+    private void TotalMinutes(int e)
     {
         var staff = instance.Staff[e];
         var unit = instance.Shifts.Select(s => s.LengthMinutes).Aggregate(Gcd);
@@ -107,34 +130,56 @@ public static class CurtoisModelBuilder
         }
     }
 
-    /// <summary>
-    /// Max run: every window of max+1 days holds a day off. Min runs: a run that starts on day d ≥ 1 (work[d] − work[d−1])
-    /// lasts through d+j for j &lt; min while inside the horizon, so runs at either edge are exempt; the same for days off.
-    /// </summary>
-    private static void Runs(MipModel mip, CurtoisStaff staff, Variable[,] work, int e, int days)
+    /// <summary>Max run: every window of max+1 days holds a day off. Min runs of work and of days off: see <see cref="MinRuns"/>.</summary>
+    private void Runs(int e)
     {
+        var staff = instance.Staff[e];
         var most = staff.MaxConsecutiveShifts;
-        for (var d = 0; d + most < days; d++)
+        for (var d = 0; d + most < instance.Days; d++)
         {
             mip.Add("max-consecutive-shifts", Enumerable.Range(d, most + 1).Select(t => (Term)work[e, t]), Sense.LessOrEqual, most, $"{staff.Id} days {d}–{d + most}");
         }
 
-        for (var d = 1; d < days; d++)
-        {
-            for (var j = 1; j < staff.MinConsecutiveShifts && d + j < days; j++)
-            {
-                mip.Add("min-consecutive-shifts", [work[e, d], -1 * (Term)work[e, d - 1], -1 * (Term)work[e, d + j]], Sense.LessOrEqual, 0, $"{staff.Id} day {d}+{j}");
-            }
+        MinRuns(e, "min-consecutive-shifts", staff.MinConsecutiveShifts, working: true);
+        MinRuns(e, "min-consecutive-days-off", staff.MinConsecutiveDaysOff, working: false);
+    }
 
-            for (var j = 1; j < staff.MinConsecutiveDaysOff && d + j < days; j++)
-            {
-                mip.Add("min-consecutive-days-off", [work[e, d - 1], -1 * (Term)work[e, d], work[e, d + j]], Sense.LessOrEqual, 1, $"{staff.Id} day {d}+{j}");
-            }
+    /// <summary>
+    /// Runs of working days (or of days off) last at least <paramref name="least"/> days unless they touch an edge, in the
+    /// turn-on form of min-up/min-down rules: start[d] ≥ on[d] − on[d−1] for d ≥ 1, and Σ start[t] over t in (d−least, d]
+    /// ≤ on[d]. A run from day 0 has no start column and a run reaching day H−1 keeps every row, so edge runs are exempt.
+    /// </summary>
+    private void MinRuns(int e, string rule, int least, bool working)
+    {
+        if (least < 2)
+        {
+            return;
+        }
+
+        var label = instance.Staff[e].Id;
+
+        // on[d] = work[e,d] for runs of work, 1 − work[e,d] for runs of days off; as terms plus a constant.
+        Term On(int d) => working ? work[e, d] : -1 * (Term)work[e, d];
+        var constant = working ? 0 : 1;
+        bool IsOn(CurtoisRoster r, int d) => r.Works(e, d) == working;
+        var starts = new Variable[instance.Days];
+        for (var d = 1; d < instance.Days; d++)
+        {
+            starts[d] = mip.AddContinuous(0, 1);
+            var day = d;
+            derived.Add((starts[d], r => IsOn(r, day) && !IsOn(r, day - 1) ? 1 : 0));
+            mip.Add(rule, [starts[d], -1 * On(d), On(d - 1)], Sense.GreaterOrEqual, 0, $"{label} start {d}");
+        }
+
+        for (var d = 1; d < instance.Days; d++)
+        {
+            var from = Math.Max(1, d - least + 1);
+            mip.Add(rule, [.. Enumerable.Range(from, d - from + 1).Select(t => (Term)starts[t]), -1 * On(d)], Sense.LessOrEqual, constant, $"{label} day {d}");
         }
     }
 
     /// <summary>weekend[k] ≥ work on Saturday and on Sunday, and ≤ their sum, so it is exactly "worked that weekend".</summary>
-    private static void Weekends(MipModel mip, CurtoisInstance instance, Variable[,] work, int e)
+    private void Weekends(int e)
     {
         var staff = instance.Staff[e];
         if (staff.MaxWeekends >= instance.Weeks)
@@ -145,11 +190,12 @@ public static class CurtoisModelBuilder
         var weekends = new List<Term>();
         for (var k = 0; k < instance.Weeks; k++)
         {
-            var (saturday, sunday) = (work[e, (7 * k) + 5], work[e, (7 * k) + 6]);
+            var (saturday, sunday) = ((7 * k) + 5, (7 * k) + 6);
             var weekend = mip.AddBinary();
-            mip.Add("max-weekends", [weekend, -1 * (Term)saturday], Sense.GreaterOrEqual, 0, $"{staff.Id} weekend {k} saturday");
-            mip.Add("max-weekends", [weekend, -1 * (Term)sunday], Sense.GreaterOrEqual, 0, $"{staff.Id} weekend {k} sunday");
-            mip.Add("max-weekends", [weekend, -1 * (Term)saturday, -1 * (Term)sunday], Sense.LessOrEqual, 0, $"{staff.Id} weekend {k}");
+            derived.Add((weekend, r => r.Works(e, saturday) || r.Works(e, sunday) ? 1 : 0));
+            mip.Add("max-weekends", [weekend, -1 * (Term)work[e, saturday]], Sense.GreaterOrEqual, 0, $"{staff.Id} weekend {k} saturday");
+            mip.Add("max-weekends", [weekend, -1 * (Term)work[e, sunday]], Sense.GreaterOrEqual, 0, $"{staff.Id} weekend {k} sunday");
+            mip.Add("max-weekends", [weekend, -1 * (Term)work[e, saturday], -1 * (Term)work[e, sunday]], Sense.LessOrEqual, 0, $"{staff.Id} weekend {k}");
             weekends.Add(weekend);
         }
 
@@ -157,10 +203,10 @@ public static class CurtoisModelBuilder
     }
 
     /// <summary>An on-request costs its weight unless x is 1 (a constant minus weight·x); an off-request costs weight·x.</summary>
-    private static void Requests(MipModel mip, CurtoisInstance instance, Variable?[,,] x)
+    private void Requests()
     {
         var staff = instance.Staff.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var shifts = Indexes(instance);
+        var shifts = Indexes();
         foreach (var request in instance.OnRequests)
         {
             mip.AddConstant(request.Weight);
@@ -180,20 +226,23 @@ public static class CurtoisModelBuilder
     }
 
     /// <summary>Σ_e x[e,d,s] − over + under = requirement, with integer under/over priced by the cover weights.</summary>
-    private static void Cover(MipModel mip, CurtoisInstance instance, Variable?[,,] x)
+    private void Cover()
     {
-        var shifts = Indexes(instance);
+        var shifts = Indexes();
         foreach (var cover in instance.Cover)
         {
             var s = shifts[cover.ShiftId];
             var staffed = Enumerable.Range(0, instance.Staff.Count).Where(e => x[e, cover.Day, s] is not null).Select(e => (Term)x[e, cover.Day, s]!.Value).ToList();
             var under = mip.AddInteger(0, cover.Requirement, cover.WeightUnder);
             var over = mip.AddInteger(0, Math.Max(0, staffed.Count - cover.Requirement), cover.WeightOver);
+            int Staffed(CurtoisRoster r) => Enumerable.Range(0, r.Employees).Count(e => r[e, cover.Day] == cover.ShiftId);
+            derived.Add((under, r => Math.Max(0, cover.Requirement - Staffed(r))));
+            derived.Add((over, r => Math.Max(0, Staffed(r) - cover.Requirement)));
             mip.Add("cover", [.. staffed, under, -1 * (Term)over], Sense.Equal, cover.Requirement, $"day {cover.Day} {cover.ShiftId}");
         }
     }
 
-    private static Dictionary<string, int> Indexes(CurtoisInstance instance) =>
+    private Dictionary<string, int> Indexes() =>
         instance.Shifts.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
 
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);

@@ -99,7 +99,7 @@ public static class CurtoisReader
         {
             foreach (var (line, text) in Section("SHIFTS"))
             {
-                var fields = Fields(line, text, 3, "ShiftID, LengthMinutes, NotFollowedBy");
+                var fields = Fields(line, text, 3, "ShiftID, LengthMinutes, NotFollowedBy", optionalLast: true);
                 var id = Id(line, fields[0], "shift");
                 var length = Whole(line, fields[1], "the shift length in minutes");
                 if (length <= 0)
@@ -178,7 +178,7 @@ public static class CurtoisReader
             foreach (var (line, text) in sections.GetValueOrDefault("DAYS_OFF") ?? [])
             {
                 var fields = text.Split(',').Select(f => f.Trim()).Where(f => f.Length > 0).ToList();
-                var employee = KnownEmployee(line, fields[0]);
+                var employee = KnownEmployee(line, fields.FirstOrDefault() ?? "");
                 var set = result.TryGetValue(employee, out var known) ? known : result[employee] = [];
                 foreach (var field in fields.Skip(1))
                 {
@@ -231,8 +231,8 @@ public static class CurtoisReader
         private List<(int Number, string Text)> Section(string section) =>
             sections.TryGetValue(section, out var lines) ? lines : throw Error(0, $"section SECTION_{section} is missing.");
 
-        /// <summary>The comma fields of a line; a trailing comma (an empty last list) is allowed.</summary>
-        private List<string> Fields(int line, string text, int count, string columns)
+        /// <summary>The comma fields of a line; a trailing comma is allowed, and an optional last field (a list) may be left out.</summary>
+        private List<string> Fields(int line, string text, int count, string columns, bool optionalLast = false)
         {
             var fields = text.Split(',').Select(f => f.Trim()).ToList();
             if (fields.Count == count + 1 && fields[^1].Length == 0)
@@ -240,7 +240,7 @@ public static class CurtoisReader
                 fields.RemoveAt(fields.Count - 1);
             }
 
-            if (fields.Count == count - 1 && count == 3)
+            if (fields.Count == count - 1 && optionalLast)
             {
                 fields.Add("");
             }

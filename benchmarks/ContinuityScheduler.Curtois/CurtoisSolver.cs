@@ -2,19 +2,19 @@ using ContinuityScheduler.Solver.Engine;
 
 namespace ContinuityScheduler.Curtois;
 
-/// <summary>Builds an instance's model, solves it with the given engine and has the checker judge the roster it returns.</summary>
+/// <summary>Solves an instance with the given engine (see <see cref="CurtoisSearch"/>) and has the checker judge the roster it returns.</summary>
 public static class CurtoisSolver
 {
-    public static async Task<CurtoisOutcome> SolveAsync(CurtoisInstance instance, IMipEngine engine, MipOptions options, CancellationToken cancellation = default)
+    public static async Task<CurtoisOutcome> SolveAsync(CurtoisInstance instance, IMipEngine engine, MipOptions options, TextWriter? log = null, CancellationToken cancellation = default)
     {
-        var model = CurtoisModelBuilder.Build(instance);
-        var result = await engine.SolveAsync(model.Mip, options, progress: null, cancellation);
+        var search = new CurtoisSearch(instance, engine, options, log);
+        var result = await search.Run(cancellation);
         if (result.Values is not { } values)
         {
             return new CurtoisOutcome(instance, result, null, null);
         }
 
-        var roster = model.Decode(values);
+        var roster = search.Model.Decode(values);
         return new CurtoisOutcome(instance, result, roster, CurtoisChecker.Check(instance, roster));
     }
 }

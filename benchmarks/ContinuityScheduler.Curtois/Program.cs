@@ -1,5 +1,6 @@
 using ContinuityScheduler.Curtois;
 using ContinuityScheduler.Solver.Cbc;
+using ContinuityScheduler.Solver.Engine;
 using ContinuityScheduler.Testing;
 
 try
@@ -10,10 +11,10 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine($"error: {e.Message}");
-    Console.Error.WriteLine("usage: curtois-benchmark [--time-limit S] [--threads N] [--seed N] [--out FILE.md] [--best-known CSV] FILE...");
+    Console.Error.WriteLine("usage: curtois-benchmark [--time-limit S] [--threads N] [--seed N] [--out FILE.md] [--best-known CSV] [--verbose] FILE...");
     return 2;
 }
-catch (Exception e) when (e is CurtoisFormatException or IOException)
+catch (Exception e) when (e is CurtoisFormatException or IOException or EngineUnavailableException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 2;
