@@ -51,6 +51,9 @@ public sealed class DemoOptions
 
     public string ApiKey { get; set; } = "";
 
+    /// <summary>Scenario files stored as the demo's scenarios (the workshop pack), each under its file name.</summary>
+    public string ScenarioFolder { get; set; } = "samples/workshop";
+
     /// <summary>Queue a solve of the demo's horizon on first start, so there is a rota to look at.</summary>
     public bool SolveOnFirstStart { get; set; } = true;
 }

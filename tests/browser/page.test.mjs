@@ -153,6 +153,20 @@ describe('the web page', { concurrency: 1 }, () => {
     assert.equal(made[0].horizonStart, '2026-11-30');
   });
 
+  it("lists the workshop's scenarios and solves one as a job", async () => {
+    await page.waitForFunction(() => document.querySelectorAll('#scenario-list li').length === 4, null, { timeout });
+    const jobsBefore = (await api('/solve-jobs')).length;
+    await page.fill('#solve-start', '2026-12-14');
+    await page.fill('#solve-weeks', '1');
+    await page.fill('#solve-time-limit', '20');
+    await page.locator('#scenario-list li[data-scenario-id="one-more-caregiver"] .solve-scenario').click();
+    await page.waitForFunction(() => ['queued', 'running'].includes(document.querySelector('#job-progress')?.dataset.state), null, { timeout });
+    const jobs = await api('/solve-jobs');
+    assert.equal(jobs.length, jobsBefore + 1, 'one job more');
+    await page.locator('#cancel-solve:enabled').click();
+    await page.waitForFunction(() => document.querySelector('#job-progress')?.dataset.state === 'cancelled', null, { timeout: 60_000 });
+  });
+
   it('raises no script error', () => {
     assert.deepEqual(scriptErrors, []);
   });

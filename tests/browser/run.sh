@@ -46,6 +46,7 @@ ContinuityScheduler__Demo__Enabled=true \
 ContinuityScheduler__Demo__ProblemFile="$root/samples/baby-home.json" \
 ContinuityScheduler__Demo__ApiKey="$api_key" \
 ContinuityScheduler__Demo__SolveOnFirstStart=false \
+ContinuityScheduler__Demo__ScenarioFolder="$root/samples/workshop" \
   dotnet "$out/ContinuityScheduler.Api.dll" --contentRoot "$out" --urls "$base_url" >"$data/service.log" 2>&1 &
 service=$!
 stop() { kill "$service" 2>/dev/null && wait "$service" 2>/dev/null; rm -rf "$data"; }

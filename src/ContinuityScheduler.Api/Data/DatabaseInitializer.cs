@@ -33,6 +33,28 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
 
     public const int DemoTimeLimitSeconds = 180;
 
+    /// <summary>The workshop's scenarios as the demo's own, so a leader can solve and compare them from the page at once.</summary>
+    private static async Task SeedScenariosAsync(SchedulerDb db, string institutionId, string folder, CancellationToken cancellation)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var text = await File.ReadAllTextAsync(file, cancellation);
+            if (ScenarioReader.Read(text).Value is null)
+            {
+                continue; // the folder's other documents are not scenarios
+            }
+
+            db.Resources.Add(new ResourceRecord { InstitutionId = institutionId, Kind = Scenarios.ScenarioEndpoints.Kind, Key = Path.GetFileNameWithoutExtension(file), Json = text, UpdatedAt = DateTime.UtcNow });
+        }
+
+        await db.SaveChangesAsync(cancellation);
+    }
+
     public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
 
     /// <summary>The sample home as an institution with a known key, and a first solve of its horizon so there is a rota to look at.</summary>
@@ -60,6 +82,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
             await ApiKeyEndpoints.CreateAsync(db, id, "demo", cancellation, demo.ApiKey);
         }
 
+        await SeedScenariosAsync(db, id, demo.ScenarioFolder, cancellation);
         if (!demo.SolveOnFirstStart)
         {
             log.LogInformation("Demo institution {Institution} loaded from {File}.", id, demo.ProblemFile);

@@ -17,7 +17,7 @@ namespace ContinuityScheduler.Api.Scenarios;
 /// <summary>Scenarios of the institution's own data (another shift pattern, one more caregiver, …), solved as jobs and compared side by side.</summary>
 public static class ScenarioEndpoints
 {
-    private const string Kind = "scenario";
+    public const string Kind = "scenario";
 
     public static void MapScenarios(this RouteGroupBuilder institution)
     {

@@ -467,6 +467,23 @@ async function startSolve(event) {
   }
 }
 
+/** A scenario's rota for the form's horizon, as a job like any solve; its rota then joins the list to be ticked. */
+async function solveScenario(scenarioId) {
+  const request = {
+    horizon: { start: $('#solve-start').value, weeks: Number($('#solve-weeks').value) },
+    timeLimitSeconds: Number($('#solve-time-limit').value),
+  };
+  try {
+    const job = await api(`/scenarios/${scenarioId}/solve-jobs`, { method: 'POST', body: JSON.stringify(request) });
+    showMessage('');
+    state.jobs.unshift(job);
+    renderJobList();
+    watchJob(job.id);
+  } catch (error) {
+    showMessage(`The scenario was not solved: ${error.message}`);
+  }
+}
+
 /** The hospital-way rota of the form's horizon: the reference column of a comparison. */
 async function makeHospitalWay() {
   const request = { horizon: { start: $('#solve-start').value, weeks: Number($('#solve-weeks').value) } };
@@ -545,7 +562,7 @@ async function renderComparison() {
       Promise.all(rotas.map((r) => loadRotaDetails(r.id))),
       api(`/rotas/comparison?ids=${rotas.map((r) => r.id).join(',')}`),
     ]);
-    details.forEach((d, i) => { d.figures = comparison.columns[i].figures; });
+    details.forEach((d, i) => { d.figures = comparison.columns[i].figures; d.scenario = comparison.columns[i].scenario; });
     const stillCompared = state.rotas.filter((r) => state.comparedRotaIds.has(r.id)).map((r) => r.id).join();
     if (stillCompared !== rotas.map((r) => r.id).join()) return; // the ticks changed meanwhile; the later call draws
     const columns = rotas.map((rota, i) => ({ rota, details: details[i], colour: rotaPalette[i % rotaPalette.length] }));
@@ -559,7 +576,8 @@ async function renderComparison() {
 
 function comparisonTable(columns) {
   const head = el('thead', {}, el('tr', {}, el('th', {}, 'Measure'),
-    columns.map((c) => el('th', { dataset: { rotaId: c.rota.id } }, el('span', { class: 'swatch', style: `background: ${c.colour}` }), rotaLabel(c.rota)))));
+    columns.map((c) => el('th', { dataset: { rotaId: c.rota.id } }, el('span', { class: 'swatch', style: `background: ${c.colour}` }),
+      c.details.scenario ? `${c.details.scenario} · ` : '', rotaLabel(c.rota)))));
   const rows = comparisonRows.map((row) => {
     const values = columns.map((c) => row.value(c.details));
     const best = row.better === 'higher' ? Math.max(...values) : row.better === 'lower' ? Math.min(...values) : null;
@@ -608,7 +626,8 @@ async function loadScenarios() {
   try {
     const scenarios = await api('/scenarios');
     list.replaceChildren(...(Array.isArray(scenarios) ? scenarios : []).map((s) => el('li', { dataset: { scenarioId: s.id } },
-      el('b', {}, s.name ?? s.id), ` — ${(s.changes ?? []).length} change(s)`)));
+      el('b', {}, s.name ?? s.id), ` — ${(s.changes ?? []).length} change(s) `,
+      el('button', { type: 'button', class: 'solve-scenario', onclick: () => solveScenario(s.id) }, 'Solve for the horizon above'))));
     list.hidden = list.children.length === 0;
   } catch {
     list.hidden = true; // no scenario endpoint yet: the comparison works on ticked rotas alone
