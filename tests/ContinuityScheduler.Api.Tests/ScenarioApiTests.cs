@@ -44,6 +44,16 @@ public sealed class ScenarioApiTests(SmallHomeFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task An_import_replaces_master_data_but_keeps_the_scenarios()
+    {
+        var home = fixture.Home;
+        (await home.Client.PutAsync($"{home.Base}/scenarios/kept", Tenant.Json("""{"name":"Kept","changes":[]}"""))).StatusCode.Should().Be(HttpStatusCode.Created);
+        var imported = await home.Client.PostAsync($"{home.Base}/import", Tenant.Json(File.ReadAllText(ContinuityScheduler.Testing.RepositoryRoot.Sample("small-home"))));
+        imported.StatusCode.Should().Be(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        (await home.GetJsonAsync("scenarios")).AsArray().Select(s => (string)s!["id"]!).Should().Contain("kept");
+    }
+
+    [Fact]
     public async Task A_bad_scenario_is_refused_with_its_path()
     {
         var response = await fixture.Home.Client.PutAsync($"{fixture.Home.Base}/scenarios/bad", Tenant.Json("""{"name":"x","changes":[{"kind":"core-team-target","target":99}]}"""));

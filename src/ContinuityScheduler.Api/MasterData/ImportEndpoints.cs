@@ -93,7 +93,9 @@ public static class ImportEndpoints
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
-        await db.Resources.Where(r => r.InstitutionId == institutionId).ExecuteDeleteAsync(cancellation);
+        // Master data and history only: the institution's scenarios outlive an import.
+        var replaced = ResourceKind.All.Select(k => k.Kind).Append(ResourceKind.HistoryKind).ToList();
+        await db.Resources.Where(r => r.InstitutionId == institutionId && replaced.Contains(r.Kind)).ExecuteDeleteAsync(cancellation);
         var record = await db.Institutions.FirstAsync(i => i.Id == institutionId, cancellation);
         record.SettingsJson = document["institution"]!.ToJsonString();
         record.Version++;
