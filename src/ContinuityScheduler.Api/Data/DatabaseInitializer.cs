@@ -31,7 +31,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
         }
     }
 
-    public const int DemoTimeLimitSeconds = 180;
+    public const int DemoTimeLimitSeconds = 300;
 
     /// <summary>The workshop's scenarios as the demo's own, so a leader can solve and compare them from the page at once.</summary>
     private static async Task SeedScenariosAsync(SchedulerDb db, string institutionId, string folder, CancellationToken cancellation)
@@ -89,7 +89,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
             return;
         }
 
-        // Baby-home's four weeks need about a minute on two cores before the first rota; give the demo room.
+        // Baby-home's four weeks need one to several minutes on two cores before the first rota; give the demo room.
         var request = new JsonObject { ["horizon"] = document["horizon"]!.DeepClone(), ["timeLimitSeconds"] = DemoTimeLimitSeconds };
         db.SolveJobs.Add(new SolveJobRecord
         {
