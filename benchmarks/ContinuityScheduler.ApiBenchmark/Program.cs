@@ -37,7 +37,7 @@ try
 {
     using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
     http.DefaultRequestHeaders.Add("X-Api-Key", Key);
-    await WaitUntil(async () => (await Try(() => http.GetAsync("/health")))?.IsSuccessStatusCode == true, TimeSpan.FromSeconds(60));
+    await Eventually.TrueAsync(async () => (await Try(() => http.GetAsync("/health")))?.IsSuccessStatusCode == true, TimeSpan.FromSeconds(60));
     var home = "/api/v1/institutions/baby-home";
 
     Console.WriteLine($"Solve job: baby-home, 4 weeks, {solveSeconds} s limit ...");
@@ -45,7 +45,7 @@ try
     var posted = await http.PostAsJsonAsync($"{home}/solve-jobs", new { horizon = new { start = "2026-11-30", weeks = 4 }, timeLimitSeconds = solveSeconds });
     posted.EnsureSuccessStatusCode();
     JsonNode job = null!;
-    await WaitUntil(async () => (string)(job = JsonNode.Parse(await http.GetStringAsync(posted.Headers.Location))!)["state"]! is "succeeded" or "failed" or "cancelled", TimeSpan.FromSeconds((solveSeconds * 3) + 60));
+    await Eventually.TrueAsync(async () => (string)(job = JsonNode.Parse(await http.GetStringAsync(posted.Headers.Location))!)["state"]! is "succeeded" or "failed" or "cancelled", TimeSpan.FromSeconds((solveSeconds * 3) + 60));
     var jobSeconds = clock.Elapsed.TotalSeconds;
     var solvedRota = (string?)job["rotaId"];
 
@@ -145,19 +145,5 @@ static async Task<T?> Try<T>(Func<Task<T>> action) where T : class
     catch (HttpRequestException)
     {
         return null;
-    }
-}
-
-static async Task WaitUntil(Func<Task<bool>> condition, TimeSpan limit)
-{
-    var deadline = DateTime.UtcNow + limit;
-    while (!await condition())
-    {
-        if (DateTime.UtcNow > deadline)
-        {
-            throw new TimeoutException($"Not reached within {limit.TotalSeconds} s.");
-        }
-
-        await Task.Delay(100);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ContinuityScheduler.Api.Data;
+using ContinuityScheduler.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,7 +61,7 @@ public sealed class JobTests
             home = await Tenant.FromSampleAsync(before, "small-home");
             first = (await home.Client.PostAsync($"{home.Base}/solve-jobs", Tenant.Json(Solve(15)))).Headers.Location!.ToString();
             second = (await home.Client.PostAsync($"{home.Base}/solve-jobs", Tenant.Json(Solve(3)))).Headers.Location!.ToString();
-            await Eventually.ValueAsync(async () => (string)(await home.GetJsonAsync(first))["state"]! == "running" ? "" : null, TimeSpan.FromMinutes(1));
+            await Eventually.TrueAsync(async () => (string)(await home.GetJsonAsync(first))["state"]! == "running", TimeSpan.FromMinutes(1));
             ((string)(await home.GetJsonAsync(second))["state"]!).Should().Be("queued");
         }
 

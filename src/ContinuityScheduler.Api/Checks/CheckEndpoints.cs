@@ -7,7 +7,6 @@ using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Rules;
 using ContinuityScheduler.Domain.Scoring;
-using Microsoft.Extensions.Options;
 
 namespace ContinuityScheduler.Api.Checks;
 
@@ -18,8 +17,8 @@ public static class CheckEndpoints
     {
         var group = api.MapGroup("/").WithTags("Stateless checks").AddEndpointFilter(Caller.RequireAnyKey);
 
-        group.MapPost("/validate", async (HttpContext context, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
-            await WithDocuments(context, options.Value, cancellation, (problem, rota) =>
+        group.MapPost("/validate", async (HttpContext context, CancellationToken cancellation) =>
+            await WithDocuments(context, cancellation, (problem, rota) =>
             {
                 var report = RotaValidator.Validate(problem, rota);
                 return TypedResults.Ok(new ViolationsView(report.IsValid, report.HardCount, report.SoftCount, report.Violations));
@@ -31,8 +30,8 @@ public static class CheckEndpoints
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        group.MapPost("/score", async (HttpContext context, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
-            await WithDocuments(context, options.Value, cancellation, (problem, rota) => TypedResults.Ok(ContinuityScorer.Score(problem, rota))))
+        group.MapPost("/score", async (HttpContext context, CancellationToken cancellation) =>
+            await WithDocuments(context, cancellation, (problem, rota) => TypedResults.Ok(ContinuityScorer.Score(problem, rota))))
         .WithSummary("Scores a rota's continuity for a planning problem sent in full: per child, per group, institution.")
         .Accepts<CheckRequest>("application/json")
         .WithMetadata(new ExampleBody(Examples.Check))
@@ -41,9 +40,9 @@ public static class CheckEndpoints
         .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<IResult> WithDocuments(HttpContext context, ServiceOptions options, CancellationToken cancellation, Func<PlanningProblem, Rota, IResult> answer)
+    private static async Task<IResult> WithDocuments(HttpContext context, CancellationToken cancellation, Func<PlanningProblem, Rota, IResult> answer)
     {
-        var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, options.MaxRequestBodyBytes, cancellation);
+        var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
         if (problem is not null)
         {
             return problem;

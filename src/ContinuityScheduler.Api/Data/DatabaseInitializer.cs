@@ -91,16 +91,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
 
         // Baby-home's four weeks need one to several minutes on two cores before the first rota; give the demo room.
         var request = new JsonObject { ["horizon"] = document["horizon"]!.DeepClone(), ["timeLimitSeconds"] = DemoTimeLimitSeconds };
-        db.SolveJobs.Add(new SolveJobRecord
-        {
-            Id = Guid.NewGuid(),
-            InstitutionId = id,
-            Kind = JobState.SolveKind,
-            State = JobState.Queued,
-            RequestJson = request.ToJsonString(),
-            ProblemJson = document.ToJsonString(),
-            CreatedAt = now,
-        });
+        db.SolveJobs.Add(JobSubmission.Queued(id, JobState.SolveKind, request, document.ToJsonString()));
         await db.SaveChangesAsync(cancellation);
         log.LogInformation("Demo institution {Institution} loaded from {File}; its first solve is queued.", id, demo.ProblemFile);
     }

@@ -2,14 +2,16 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace ContinuityScheduler.Api.Http;
 
 /// <summary>Reads a JSON body within the size limit; the endpoints parse it themselves so every error names its path.</summary>
 public static class RequestBody
 {
-    public static async Task<(string? Text, ProblemHttpResult? Problem)> ReadTextAsync(HttpRequest request, long limit, CancellationToken cancellation)
+    public static async Task<(string? Text, ProblemHttpResult? Problem)> ReadTextAsync(HttpRequest request, CancellationToken cancellation)
     {
+        var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value.MaxRequestBodyBytes;
         if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return (null, Problems.UnsupportedMediaType());
@@ -44,9 +46,9 @@ public static class RequestBody
     }
 
     /// <summary>The body as a JSON object, or a problem naming where the JSON breaks.</summary>
-    public static async Task<(JsonObject? Body, ProblemHttpResult? Problem)> ReadObjectAsync(HttpRequest request, long limit, CancellationToken cancellation)
+    public static async Task<(JsonObject? Body, ProblemHttpResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellation)
     {
-        var (text, problem) = await ReadTextAsync(request, limit, cancellation);
+        var (text, problem) = await ReadTextAsync(request, cancellation);
         if (problem is not null)
         {
             return (null, problem);

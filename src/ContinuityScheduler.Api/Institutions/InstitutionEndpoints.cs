@@ -7,7 +7,6 @@ using ContinuityScheduler.Api.OpenApi;
 using ContinuityScheduler.Api.Security;
 using ContinuityScheduler.Domain.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ContinuityScheduler.Api.Institutions;
 
@@ -18,9 +17,9 @@ public static class InstitutionEndpoints
     {
         var admin = api.MapGroup("/institutions").WithTags("Administration").AddEndpointFilter(Caller.RequireAdminKey);
 
-        admin.MapPost("/", async (HttpContext context, SchedulerDb db, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+        admin.MapPost("/", async (HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
         {
-            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellation);
+            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
             if (problem is not null)
             {
                 return (IResult)problem;
@@ -78,9 +77,9 @@ public static class InstitutionEndpoints
         .WithSummary("Gets the institution's settings: zone, key moments, labour rules, score weights.")
         .Produces<InstitutionBody>();
 
-        institution.MapPut("/", async (HttpContext context, SchedulerDb db, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+        institution.MapPut("/", async (HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
         {
-            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellation);
+            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
             if (problem is not null)
             {
                 return (IResult)problem;

@@ -31,7 +31,8 @@ public static class HistoryBuilder
         var groups = set[ResourceKind.Group];
         var shifts = new List<(string Caregiver, LocalDate Date, string ShiftType, string[] Groups)>();
         var covered = new List<DateInterval>();
-        foreach (var record in published)
+        // Only rotas reaching into the window are read; older ones still say from when shifts are known.
+        foreach (var record in published.Where(r => RotaRecords.Dates(r).End >= window))
         {
             var stored = StoredRota.Of(record, cache);
             covered.Add(stored.Problem.Horizon.Dates);
@@ -53,7 +54,7 @@ public static class HistoryBuilder
             }
         }
 
-        var known = covered.Select(c => c.Start).Concat(importedFrom is { } i ? [i] : []).ToList();
+        var known = published.Select(r => RotaRecords.Dates(r).Start).Concat(importedFrom is { } i ? [i] : []).ToList();
         if (known.Count == 0)
         {
             return null;

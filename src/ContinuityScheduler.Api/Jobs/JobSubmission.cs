@@ -22,22 +22,25 @@ public sealed class JobSubmission(SchedulerDb db, SolveQueue queue, Microsoft.Ex
             return Problems.QueueFull(seconds);
         }
 
-        var job = new SolveJobRecord
-        {
-            Id = Guid.NewGuid(),
-            InstitutionId = institutionId,
-            Kind = kind,
-            State = JobState.Queued,
-            RequestJson = request.ToJsonString(),
-            ProblemJson = problemJson,
-            PublishedRotaJson = publishedRotaJson,
-            CreatedAt = DateTime.UtcNow,
-        };
+        var job = Queued(institutionId, kind, request, problemJson, publishedRotaJson);
         db.SolveJobs.Add(job);
         await db.SaveChangesAsync(cancellation);
         queue.Enqueue(job.Id);
         return TypedResults.Accepted($"/api/v1/institutions/{institutionId}/solve-jobs/{job.Id}", JobViews.Of(job, null));
     }
+
+    /// <summary>A new job waiting in the queue with the exact problem it will solve.</summary>
+    public static SolveJobRecord Queued(string institutionId, string kind, JsonObject request, string problemJson, string? publishedRotaJson = null) => new()
+    {
+        Id = Guid.NewGuid(),
+        InstitutionId = institutionId,
+        Kind = kind,
+        State = JobState.Queued,
+        RequestJson = request.ToJsonString(),
+        ProblemJson = problemJson,
+        PublishedRotaJson = publishedRotaJson,
+        CreatedAt = DateTime.UtcNow,
+    };
 
     /// <summary>Checks the options every job takes; the domain's reader checks the rest.</summary>
     public IReadOnlyList<FieldError> CheckOptions(JsonObject body, params string[] others)

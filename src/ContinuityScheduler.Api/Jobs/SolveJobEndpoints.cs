@@ -6,7 +6,6 @@ using ContinuityScheduler.Api.OpenApi;
 using ContinuityScheduler.Api.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 
 namespace ContinuityScheduler.Api.Jobs;
 
@@ -17,9 +16,9 @@ public static class SolveJobEndpoints
     {
         var group = institution.MapGroup("/solve-jobs").WithTags("Solve jobs");
 
-        group.MapPost("/", async (HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+        group.MapPost("/", async (HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, CancellationToken cancellation) =>
         {
-            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellation);
+            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
             if (problem is not null)
             {
                 return (IResult)problem;

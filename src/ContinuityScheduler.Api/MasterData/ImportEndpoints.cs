@@ -6,7 +6,6 @@ using ContinuityScheduler.Api.OpenApi;
 using ContinuityScheduler.Api.Security;
 using ContinuityScheduler.Domain.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ContinuityScheduler.Api.MasterData;
 
@@ -15,9 +14,9 @@ public static class ImportEndpoints
 {
     public static void MapImport(this RouteGroupBuilder institution)
     {
-        institution.MapPost("/import", async (HttpContext context, SchedulerDb db, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+        institution.MapPost("/import", async (HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
         {
-            var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellation);
+            var (text, problem) = await RequestBody.ReadTextAsync(context.Request, cancellation);
             if (problem is not null)
             {
                 return (IResult)problem;
@@ -68,13 +67,8 @@ public static class ImportEndpoints
                         var number = 0;
                         foreach (var part in item[nested.Property]?.AsArray() ?? [])
                         {
-                            var node = new JsonObject { ["id"] = $"{key}-{nested.Kind}-{++number}", ["caregiverId"] = key };
-                            foreach (var (name, value) in part!.AsObject())
-                            {
-                                node[name] = value?.DeepClone();
-                            }
-
-                            Add(nested.Kind, (string)node["id"]!, node);
+                            var id = $"{key}-{nested.Kind}-{++number}";
+                            Add(nested.Kind, id, MasterDataSet.Unnested(id, key, part!.AsObject()));
                         }
                     }
 

@@ -90,8 +90,8 @@ public sealed record MasterDataSet(
         {
             origins.Add(new Origin($"{caregiverPrefix}.{kind.Property}[{array.Count}]", kind.Name(key)));
             var node = item.DeepClone().AsObject();
-            node.Remove("id");
-            node.Remove("caregiverId");
+            node.Remove(IdProperty);
+            node.Remove(CaregiverProperty);
             array.Add(node);
         }
 
@@ -115,14 +115,8 @@ public sealed record MasterDataSet(
                         var position = 0;
                         foreach (var nestedKey in Items[nested].Where(i => (string?)i.Value["caregiverId"] == key).Select(i => i.Key))
                         {
-                            var part = AssembledProblem.At(written, $"{prefix}.{nested.Property}[{position++}]")!.DeepClone().AsObject();
-                            var withIds = new JsonObject { ["id"] = nestedKey, ["caregiverId"] = key };
-                            foreach (var (name, value) in part)
-                            {
-                                withIds[name] = value?.DeepClone();
-                            }
-
-                            yield return (nested, nestedKey, withIds);
+                            var part = AssembledProblem.At(written, $"{prefix}.{nested.Property}[{position++}]")!.AsObject();
+                            yield return (nested, nestedKey, Unnested(nestedKey, key, part));
                         }
                     }
 
@@ -133,6 +127,21 @@ public sealed record MasterDataSet(
                 yield return (kind, key, item);
             }
         }
+    }
+
+    private const string IdProperty = "id";
+    private const string CaregiverProperty = "caregiverId";
+
+    /// <summary>An absence or wish as an item of its own: the document's nested object with its own id and its caregiver's.</summary>
+    public static JsonObject Unnested(string id, string caregiverId, JsonObject part)
+    {
+        var item = new JsonObject { [IdProperty] = id, [CaregiverProperty] = caregiverId };
+        foreach (var (name, value) in part)
+        {
+            item[name] = value?.DeepClone();
+        }
+
+        return item;
     }
 
     public static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();

@@ -4,7 +4,6 @@ using ContinuityScheduler.Api.Http;
 using ContinuityScheduler.Api.OpenApi;
 using ContinuityScheduler.Api.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ContinuityScheduler.Api.MasterData;
 
@@ -40,8 +39,8 @@ public static class ResourceEndpoints
         .Produces<TBody>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPut("/{key}", async (string key, HttpContext context, SchedulerDb db, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
-            await Upsert(kind, singular, key, context, db, options.Value, cancellation))
+        group.MapPut("/{key}", async (string key, HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
+            await Upsert(kind, singular, key, context, db, cancellation))
         .WithSummary($"Creates or replaces a {singular} under the HR system's own id (idempotent). If-Match guards against lost updates.")
         .Accepts<TBody>("application/json")
         .Produces<TBody>(StatusCodes.Status200OK)
@@ -60,9 +59,9 @@ public static class ResourceEndpoints
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
-    private static async Task<IResult> Upsert(ResourceKind kind, string singular, string key, HttpContext context, SchedulerDb db, ServiceOptions options, CancellationToken cancellation)
+    private static async Task<IResult> Upsert(ResourceKind kind, string singular, string key, HttpContext context, SchedulerDb db, CancellationToken cancellation)
     {
-        var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, options.MaxRequestBodyBytes, cancellation);
+        var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
         if (problem is not null)
         {
             return problem;

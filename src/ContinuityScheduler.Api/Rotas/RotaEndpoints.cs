@@ -12,7 +12,6 @@ using ContinuityScheduler.Domain.Scoring;
 using ContinuityScheduler.Domain.Shifts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 
@@ -37,23 +36,19 @@ public static class RotaEndpoints
             var id = Caller.Institution(context).Id;
             var rows = await db.Rotas.AsNoTracking().Where(r => r.InstitutionId == id && (status == null || r.Status == status))
                 .OrderBy(r => r.HorizonStart).ThenBy(r => r.CreatedAt).ToListAsync(cancellation);
-            var fromDate = from is null ? (LocalDate?)null : LocalDatePattern.Iso.Parse(from).Value;
-            var toDate = to is null ? (LocalDate?)null : LocalDatePattern.Iso.Parse(to).Value;
             // A rota is listed when its horizon overlaps [from, to].
-            var listed = rows.Where(r =>
-            {
-                var start = LocalDatePattern.Iso.Parse(r.HorizonStart).Value;
-                var end = start.PlusDays((7 * r.Weeks) - 1);
-                return (fromDate is null || end >= fromDate) && (toDate is null || start <= toDate);
-            });
+            var wanted = new DateInterval(
+                from is null ? LocalDate.MinIsoValue : LocalDatePattern.Iso.Parse(from).Value,
+                to is null ? LocalDate.MaxIsoValue : LocalDatePattern.Iso.Parse(to).Value);
+            var listed = rows.Where(r => RotaRecords.Dates(r).Intersection(wanted) is not null);
             return TypedResults.Ok(listed.Select(r => RotaViews.Summary(r, AssignmentCount(r))).ToList());
         })
         .WithSummary("Lists rotas whose horizon overlaps from–to (ISO dates, both optional), optionally of one status (draft, published, superseded).")
         .Produces<List<RotaSummary>>()
         .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        group.MapPost("/", async (HttpContext context, SchedulerDb db, IMemoryCache cache, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
-            await CreateAsync(context, db, cache, options.Value, cancellation, "assignments", "madeBy", (problem, body, errors) =>
+        group.MapPost("/", async (HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
+            await CreateAsync(context, db, cache, cancellation, "assignments", "madeBy", (problem, body, errors) =>
             {
                 var read = RotaReader.Read(new JsonObject { ["madeBy"] = body["madeBy"]?.DeepClone() ?? "manual", ["assignments"] = body["assignments"]?.DeepClone() }.ToJsonString(), problem);
                 errors.AddRange(read.Errors.Select(e => new FieldError(e.Path, e.Message)));
@@ -66,8 +61,8 @@ public static class RotaEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict)
         .WithMetadata(new ExampleBody(new RotaUpload(new HorizonBody("2026-11-30", 1), "manual", [new AssignmentBody("cg-001", "2026-11-30", "sunflower-E")])));
 
-        group.MapPost("/hospital-way", async (HttpContext context, SchedulerDb db, IMemoryCache cache, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
-            await CreateAsync(context, db, cache, options.Value, cancellation, null, null, (problem, _, _) => HospitalWay.Generate(problem)))
+        group.MapPost("/hospital-way", async (HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
+            await CreateAsync(context, db, cache, cancellation, null, null, (problem, _, _) => HospitalWay.Generate(problem)))
         .WithSummary("Makes the hospital-way rota of a horizon (caregivers rotated across all groups): the reference any continuity rota is compared with.")
         .Accepts<HorizonRequest>("application/json")
         .Produces<RotaSummary>(StatusCodes.Status201Created)
@@ -91,7 +86,7 @@ public static class RotaEndpoints
         .Produces<PlanningProblemBody>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/{rotaId:guid}/publish", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
+        group.MapPost("/{rotaId:guid}/publish", async (Guid rotaId, HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
         {
             var id = Caller.Institution(context).Id;
             var record = await db.Rotas.FirstOrDefaultAsync(r => r.Id == rotaId && r.InstitutionId == id, cancellation);
@@ -110,9 +105,9 @@ public static class RotaEndpoints
                 return Problems.Conflict($"Only a draft can be published; this rota is {record.Status}.");
             }
 
-            var dates = StoredRota.Of(record, cache).Problem.Horizon.Dates;
+            var dates = RotaRecords.Dates(record);
             var others = await db.Rotas.Where(r => r.InstitutionId == id && r.Status == RotaStatus.Published).ToListAsync(cancellation);
-            foreach (var other in others.Where(o => Overlaps(o, dates)))
+            foreach (var other in others.Where(o => RotaRecords.Dates(o).Intersection(dates) is not null))
             {
                 other.Status = RotaStatus.Superseded;
                 other.Version++;
@@ -135,9 +130,9 @@ public static class RotaEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapPost("/{rotaId:guid}/repair", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+        group.MapPost("/{rotaId:guid}/repair", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, CancellationToken cancellation) =>
         {
-            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellation);
+            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
             if (problem is not null)
             {
                 return (IResult)problem;
@@ -223,9 +218,9 @@ public static class RotaEndpoints
     }
 
     /// <summary>A draft for the horizon in the body, made by <paramref name="make"/> from the horizon's problem; nothing is stored on any error.</summary>
-    private static async Task<IResult> CreateAsync(HttpContext context, SchedulerDb db, IMemoryCache cache, ServiceOptions options, CancellationToken cancellation, string? field, string? other, Func<Domain.Model.PlanningProblem, JsonObject, List<FieldError>, Domain.Model.Rota?> make)
+    private static async Task<IResult> CreateAsync(HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation, string? field, string? other, Func<Domain.Model.PlanningProblem, JsonObject, List<FieldError>, Domain.Model.Rota?> make)
     {
-        var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, options.MaxRequestBodyBytes, cancellation);
+        var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
         if (problem is not null)
         {
             return problem;
@@ -299,12 +294,6 @@ public static class RotaEndpoints
                 yield return new FieldError("$.to", "Must be on or after 'from'.");
             }
         }
-    }
-
-    private static bool Overlaps(RotaRecord record, DateInterval dates)
-    {
-        var start = LocalDatePattern.Iso.Parse(record.HorizonStart).Value;
-        return start <= dates.End && start.PlusDays((7 * record.Weeks) - 1) >= dates.Start;
     }
 
     private static int AssignmentCount(RotaRecord record) => JsonNode.Parse(record.RotaJson)!["assignments"]!.AsArray().Count;

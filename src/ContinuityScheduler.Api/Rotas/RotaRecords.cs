@@ -1,6 +1,8 @@
 using ContinuityScheduler.Api.Data;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Model;
+using NodaTime;
+using NodaTime.Text;
 
 namespace ContinuityScheduler.Api.Rotas;
 
@@ -20,4 +22,11 @@ public static class RotaRecords
         JobId = jobId,
         CreatedAt = DateTime.UtcNow,
     };
+
+    /// <summary>The dates a stored rota covers, read off its row without reading the rota.</summary>
+    public static DateInterval Dates(RotaRecord record)
+    {
+        var start = LocalDatePattern.Iso.Parse(record.HorizonStart).Value;
+        return new DateInterval(start, start.PlusDays((7 * record.Weeks) - 1));
+    }
 }

@@ -32,9 +32,9 @@ public static class ScenarioEndpoints
         .WithSummary("Lists the institution's scenarios.")
         .Produces<List<ScenarioBody>>();
 
-        group.MapPut("/{scenarioId}", async (string scenarioId, HttpContext context, SchedulerDb db, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+        group.MapPut("/{scenarioId}", async (string scenarioId, HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
         {
-            var (text, problem) = await RequestBody.ReadTextAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellation);
+            var (text, problem) = await RequestBody.ReadTextAsync(context.Request, cancellation);
             if (problem is not null)
             {
                 return (IResult)problem;
@@ -88,9 +88,9 @@ public static class ScenarioEndpoints
         .Produces(StatusCodes.Status204NoContent)
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/{scenarioId}/solve-jobs", async (string scenarioId, HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, IOptions<ServiceOptions> options, CancellationToken cancellation) =>
+        group.MapPost("/{scenarioId}/solve-jobs", async (string scenarioId, HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, CancellationToken cancellation) =>
         {
-            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellation);
+            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
             if (problem is not null)
             {
                 return (IResult)problem;

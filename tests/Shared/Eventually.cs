@@ -1,7 +1,7 @@
-namespace ContinuityScheduler.Api.Tests;
+namespace ContinuityScheduler.Testing;
 
 /// <summary>Waits for a condition by asking again, failing with a clear message when it never holds within the limit.</summary>
-public static class Eventually
+internal static class Eventually
 {
     public static async Task<T> ValueAsync<T>(Func<Task<T?>> probe, TimeSpan limit)
         where T : class
@@ -22,4 +22,7 @@ public static class Eventually
             await Task.Delay(100);
         }
     }
+
+    public static Task TrueAsync(Func<Task<bool>> condition, TimeSpan limit) =>
+        ValueAsync(async () => await condition() ? "" : null, limit);
 }
