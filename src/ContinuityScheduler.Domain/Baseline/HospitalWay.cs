@@ -20,13 +20,8 @@ public static class HospitalWay
 
     public static Rota Generate(PlanningProblem problem)
     {
-        var rules = RuleSet.All.OfType<ICaregiverRule>()
-            .Select(rule => (rule, context: RotaValidator.ContextFor(problem, rule, partial: true)))
-            .Where(r => r.context is not null)
-            .Select(r => (r.rule, context: r.context!))
-            .ToList();
-        var strict = new RuleCheck(rules);
-        var relaxed = new RuleCheck([.. rules.Where(r => NeverRelaxed.Contains(r.rule.Definition.Code))]);
+        var strict = new CaregiverRuleCheck(problem);
+        var relaxed = new CaregiverRuleCheck(problem, NeverRelaxed);
         var resolved = new ResolvedRota(problem, new Rota([], MadeBy));
         var timelines = resolved.Timelines.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
         var inGroup = new Dictionary<(string Caregiver, string Group), int>();
@@ -84,31 +79,6 @@ public static class HospitalWay
         return new Rota(assignments, MadeBy);
     }
 
-    private static Caregiver? Pick(List<Caregiver> candidates, Dictionary<string, CaregiverTimeline> timelines, PlanningProblem problem, NodaTime.LocalDate date, Demand demand, RuleCheck check) =>
-        candidates.FirstOrDefault(c =>
-        {
-            var timeline = timelines[c.Id];
-            var shift = ResolvedRota.Place(problem, new Assignment(c.Id, date, demand.Id));
-            return check.HardViolations(timeline.With(shift), remember: false) == check.HardViolations(timeline);
-        });
-
-    /// <summary>Counts one caregiver's hard violations of a set of rules, remembering the count for committed timelines.</summary>
-    private sealed class RuleCheck(List<(ICaregiverRule Rule, RuleContext Context)> rules)
-    {
-        private readonly Dictionary<CaregiverTimeline, int> known = [];
-
-        public int HardViolations(CaregiverTimeline timeline, bool remember = true)
-        {
-            if (!known.TryGetValue(timeline, out var count))
-            {
-                count = rules.Sum(r => r.Rule.Check(timeline, r.Context).Count(v => v.Severity == Severity.Hard));
-                if (remember)
-                {
-                    known[timeline] = count;
-                }
-            }
-
-            return count;
-        }
-    }
+    private static Caregiver? Pick(List<Caregiver> candidates, Dictionary<string, CaregiverTimeline> timelines, PlanningProblem problem, NodaTime.LocalDate date, Demand demand, CaregiverRuleCheck check) =>
+        candidates.FirstOrDefault(c => check.Allows(timelines[c.Id], ResolvedRota.Place(problem, new Assignment(c.Id, date, demand.Id))));
 }
