@@ -1,3 +1,4 @@
+using ContinuityScheduler.Cli.Samples;
 using ContinuityScheduler.Domain.Baseline;
 using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Rules;
@@ -57,6 +58,43 @@ public class RotaSolverTests
         var result = await Solver.SolveAsync(problem, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(15), Seed = seed });
 
         AssertChecked(problem, result);
+    }
+
+    [Fact]
+    public async Task Baby_home_gets_a_checked_four_week_rota_better_than_its_first_one()
+    {
+        var problem = Homes.Sample("baby-home");
+        var first = ObjectiveFunction.Evaluate(problem, Construction.Build(problem)).Total;
+
+        var result = await Solver.SolveAsync(problem, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(45) });
+
+        AssertChecked(problem, result);
+        result.Objective!.Total.Should().BeLessThan(first);
+        result.Trajectory.Select(p => p.Incumbent).OfType<double>().Should().BeInDescendingOrder("the incumbent only ever improves");
+    }
+
+    [Fact]
+    public async Task The_neighbourhood_search_of_a_small_home_gets_a_checked_rota()
+    {
+        // Two houses for three weeks, searched by neighbourhoods (two-week windows and whole horizons of each house) although small.
+        var problem = HomeGenerator.Generate(new HomeSpec
+        {
+            Id = "two-houses",
+            Name = "Two houses",
+            Start = new LocalDate(2026, 11, 30),
+            Weeks = 3,
+            Groups = ["Alpha", "Beta", "Gamma", "Delta"],
+            UnderThreeGroups = 2,
+            ReliefStaff = 1,
+            ContractTolerance = (8, 1),
+        });
+        var searching = new RotaSolver(new CbcEngine(), wholeModelColumns: 0);
+
+        var result = await searching.SolveAsync(problem, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(40) });
+
+        AssertChecked(problem, result);
+        result.Bound.Should().NotBeNull("the relaxation's bound is the gap's");
+        result.Objective!.Total.Should().BeLessThanOrEqualTo(ObjectiveFunction.Evaluate(problem, Construction.Build(problem)).Total);
     }
 
     [Fact]

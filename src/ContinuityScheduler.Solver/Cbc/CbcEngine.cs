@@ -56,6 +56,11 @@ public sealed class CbcEngine(string program = "cbc") : IMipEngine
             "-threads", Math.Max(1, options.Threads).ToString(CultureInfo.InvariantCulture),
             "-randomCbcSeed", Math.Max(1, options.Seed).ToString(CultureInfo.InvariantCulture),
         };
+        if (options.BoundOnly)
+        {
+            arguments.AddRange(["-maxNodes", "0", "-cuts", "off", "-heuristicsOnOff", "off", "-preprocess", "off"]);
+        }
+
         if (options.Start is { } start)
         {
             var startFile = Path.Combine(folder, "start.txt");

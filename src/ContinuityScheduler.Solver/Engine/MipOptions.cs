@@ -12,6 +12,9 @@ public sealed record MipOptions
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>Only the bound of the relaxation at the root, no search for a solution: a quick lower bound for the gap.</summary>
+    public bool BoundOnly { get; init; }
+
     /// <summary>Values for every variable to start from; null for none.</summary>
     public IReadOnlyList<double>? Start { get; init; }
 }

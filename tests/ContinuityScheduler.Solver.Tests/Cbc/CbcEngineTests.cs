@@ -25,6 +25,21 @@ public class CbcEngineTests
     }
 
     [Fact]
+    public async Task Bound_only_gives_the_relaxation_bound_and_no_solution()
+    {
+        // Capacity 11: the relaxation takes items 2 and 0 whole and three quarters of item 3, 7 + 10 + 6 = 23; the best
+        // whole choice is items 1 and 3, 21. The bound is the relaxation's, and nothing is returned as a solution.
+        var model = new MipModel();
+        var items = new[] { (10, 5), (13, 7), (7, 3), (8, 4) }.Select(i => (x: model.AddBinary(-i.Item1), weight: i.Item2)).ToList();
+        model.Add("capacity", items.Select(i => new Term(i.weight, i.x)), Sense.LessOrEqual, 11);
+
+        var result = await engine.SolveAsync(model, new MipOptions { TimeLimit = TimeSpan.FromSeconds(20), BoundOnly = true }, null, default);
+
+        result.HasSolution.Should().BeFalse();
+        result.Bound.Should().BeApproximately(-23, 1e-6);
+    }
+
+    [Fact]
     public async Task A_model_without_any_solution_is_reported_infeasible_from_the_solution_file()
     {
         var model = new MipModel();

@@ -1,0 +1,74 @@
+using ContinuityScheduler.Domain.Baseline;
+using ContinuityScheduler.Domain.Model;
+using ContinuityScheduler.Domain.Rules;
+using ContinuityScheduler.Domain.Scoring;
+using ContinuityScheduler.Solver.Model;
+
+namespace ContinuityScheduler.Solver.Tests;
+
+/// <summary>The construction heuristic's first rota, judged by the validator, the model and the scorer.</summary>
+public class ConstructionTests
+{
+    public static TheoryData<string> Problems => ["small-home", "dst-week", "baby-home", "regional", "generated-1", "generated-2"];
+
+    [Theory]
+    [MemberData(nameof(Problems))]
+    public void The_first_rota_keeps_every_hard_rule_but_coverage_and_the_model_accepts_it(string name)
+    {
+        var problem = Load(name);
+
+        var rota = Construction.Build(problem);
+
+        var report = RotaValidator.Validate(problem, rota);
+        report.Violations.Where(v => v.Severity == Severity.Hard && v.Code != "coverage").Should().BeEmpty();
+        var model = RotaModelBuilder.Build(problem);
+        model.Covers(rota).Should().BeTrue();
+        model.Mip.Violated(model.ValuesFor(rota)).Select(r => $"{r.Rule}: {r.Label}").Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Problems))]
+    public void The_first_rota_gives_more_continuity_than_the_hospital_way(string name)
+    {
+        var problem = Load(name);
+
+        var first = ContinuityScorer.Score(problem, Construction.Build(problem)).Institution;
+        var hospital = ContinuityScorer.Score(problem, HospitalWay.Generate(problem)).Institution;
+
+        first.DistinctPerWeek.Should().BeLessThan(hospital.DistinctPerWeek);
+        first.Mean.Should().BeGreaterThan(hospital.Mean);
+    }
+
+    [Fact]
+    public void Relief_staff_are_never_alone_on_a_shift()
+    {
+        var problem = Load("baby-home");
+
+        var rota = Construction.Build(problem);
+
+        RotaValidator.Validate(problem, rota).Violations.Should().NotContain(v => v.Code == "relief-share");
+        rota.Assignments.Should().Contain(a => problem.CaregiversById[a.CaregiverId].Contract.IsOnCall, "relief staff still work where a permanent colleague is on the shift");
+    }
+
+    [Fact]
+    public void Required_pins_are_in_the_first_rota_and_forbidden_ones_are_not()
+    {
+        var sample = Load("small-home");
+        var demand = sample.Demands.First(d => d.ShiftType == "L");
+        var date = sample.Horizon.Start.PlusDays(2);
+        var able = sample.Caregivers.Last(c => c.HasSkills(demand.Skills) && demand.GroupIds.All(c.MayWorkIn) && c.AbsenceOn(date) is null && !c.Contract.IsOnCall);
+        var required = new Pin(PinKind.Require, able.Id, date, demand.Id);
+        var firstChoice = Construction.Build(sample).Assignments.First();
+        var forbidden = new Pin(PinKind.Forbid, firstChoice.CaregiverId, firstChoice.Date, firstChoice.DemandId);
+        var problem = new PlanningProblem(sample.Institution, sample.Horizon, sample.Groups, sample.Children, sample.Caregivers, sample.ShiftTypes, sample.Demands, sample.History, [required, forbidden]);
+
+        var rota = Construction.Build(problem);
+
+        rota.Assignments.Should().Contain(a => required.Matches(a));
+        rota.Assignments.Should().NotContain(a => forbidden.Matches(a));
+    }
+
+    private static PlanningProblem Load(string name) => name.StartsWith("generated-", StringComparison.Ordinal)
+        ? Homes.Generated(int.Parse(name["generated-".Length..], System.Globalization.CultureInfo.InvariantCulture), tight: name.EndsWith('2'), underThrees: true)
+        : Homes.Sample(name);
+}
