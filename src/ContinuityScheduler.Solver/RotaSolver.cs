@@ -23,10 +23,10 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
     public const int WholeModelColumns = 3000;
 
     /// <summary>Engine seconds for a window of weeks in one cluster; measured: baby-home's two-week windows come within 0.2 % of their optimum in 10–20 s.</summary>
-    private const double WindowSeconds = 12;
+    private const double WindowSeconds = 6;
 
     /// <summary>Engine seconds for a cluster's whole horizon.</summary>
-    private const double WideSeconds = 30;
+    private const double WideSeconds = 15;
 
     /// <summary>A neighbourhood this close to its own optimum is left (a share of the whole objective, below one continuity term).</summary>
     private const double NeighbourhoodGap = 0.0005;
@@ -119,6 +119,12 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
 
         // Then neighbourhoods side by side, one engine process each; the first lane starts with the relaxation's bound.
         var neighbourhoods = Neighbourhood.All(run.Problem, clusters);
+        var isAssignment = new bool[strict.Mip.Variables.Count];
+        foreach (var column in strict.Assignments.Values)
+        {
+            isAssignment[column.Index] = true;
+        }
+
         var next = 0;
         var draws = 0;
         var busy = new HashSet<int>();
@@ -127,7 +133,8 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
         {
             if (lane == 0)
             {
-                var relaxation = await SolveWith(run, strict.Mip, run.EngineOptions(run.Remaining, 1) with { BoundOnly = true }, null, cancellation);
+                // At most half the time: on the largest homes the relaxation alone can take longer, and the search matters more.
+                var relaxation = await SolveWith(run, strict.Mip, run.EngineOptions(run.Remaining / 2, 1) with { BoundOnly = true }, null, cancellation);
                 Record(relaxation.Bound);
             }
 
@@ -158,13 +165,13 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
                 var neighbourhood = neighbourhoods[turn];
                 var (rota, values) = search.Snapshot();
                 var free = strict.Assignments.Where(a => neighbourhood.Frees(run.Problem, a.Key)).ToList();
-                var fixedColumns = strict.Assignments.Where(a => !neighbourhood.Frees(run.Problem, a.Key)).ToDictionary(a => a.Value.Index, a => values[a.Value.Index]);
+                var restricted = strict.Mip.Restricted(free.Select(a => a.Value.Index), values, i => !isAssignment[i]);
                 var limit = neighbourhood.Dates.Length > Neighbourhood.WindowWeeks * 7 ? WideSeconds : WindowSeconds;
                 var options = run.EngineOptions(TimeSpan.FromSeconds(Math.Min(limit, run.Remaining.TotalSeconds - 1)), 1)
                     with
-                { Seed = run.Options.Seed + draw, Start = search.Valid ? values : null, RelativeGap = Math.Max(run.Options.RelativeGap, NeighbourhoodGap) };
-                var result = await SolveWith(run, strict.Mip.WithFixed(fixedColumns), options, null, cancellation);
-                var improved = result.Values is { } found && search.Offer(rota, free.Select(a => (a.Key, found[a.Value.Index] > 0.5)));
+                { Seed = run.Options.Seed + draw, Start = search.Valid ? restricted.Project(values) : null, RelativeGap = Math.Max(run.Options.RelativeGap, NeighbourhoodGap) };
+                var result = await SolveWith(run, restricted.Model, options, null, cancellation);
+                var improved = result.Values is { } found && restricted.Expand(found) is var whole && search.Offer(rota, free.Select(a => (a.Key, whole[a.Value.Index] > 0.5)));
                 lock (search)
                 {
                     busy.Remove(turn);

@@ -56,6 +56,7 @@ public sealed class MipModel
         }
 
         constraints.Add(row);
+        rowsByVariable = null;
     }
 
     /// <summary>A copy of the model with some columns fixed to values: the sub-problem of a neighbourhood search.</summary>
@@ -67,6 +68,69 @@ public sealed class MipModel
         copy.objective.AddRange(objective);
         copy.constraints.AddRange(constraints);
         return copy;
+    }
+
+    /// <summary>
+    /// The sub-problem of a neighbourhood search as a model of its own: the given columns free, with every column
+    /// <paramref name="mayFree"/> allows that shares a row with a free one (transitively), the rest fixed at their
+    /// values and folded into the right-hand sides and the constant. Rows left with no free column hold at the values
+    /// and are dropped, so the engine reads only the neighbourhood, however large the whole model.
+    /// </summary>
+    public RestrictedModel Restricted(IEnumerable<int> free, IReadOnlyList<double> values, Func<int, bool> mayFree)
+    {
+        var rowsOf = RowsByVariable();
+        var isFree = new bool[variables.Count];
+        var queue = new Queue<int>();
+        foreach (var index in free.Where(i => !isFree[i]))
+        {
+            isFree[index] = true;
+            queue.Enqueue(index);
+        }
+
+        var rowTaken = new bool[constraints.Count];
+        var rows = new List<int>();
+        while (queue.TryDequeue(out var index))
+        {
+            foreach (var row in rowsOf[index].Where(r => !rowTaken[r]))
+            {
+                rowTaken[row] = true;
+                rows.Add(row);
+                foreach (var term in constraints[row].Terms.Where(t => !isFree[t.Variable.Index] && mayFree(t.Variable.Index)))
+                {
+                    isFree[term.Variable.Index] = true;
+                    queue.Enqueue(term.Variable.Index);
+                }
+            }
+        }
+
+        var restricted = new MipModel();
+        var original = new List<int>();
+        var position = new int[variables.Count];
+        var constant = ObjectiveConstant;
+        for (var i = 0; i < variables.Count; i++)
+        {
+            if (isFree[i])
+            {
+                position[i] = original.Count;
+                original.Add(i);
+                restricted.Add(variables[i].Lower, variables[i].Upper, variables[i].IsInteger, objective[i]);
+            }
+            else
+            {
+                constant += objective[i] * values[i];
+            }
+        }
+
+        restricted.ObjectiveConstant = constant;
+        foreach (var row in rows.Order())
+        {
+            var c = constraints[row];
+            var fixedPart = c.Terms.Where(t => !isFree[t.Variable.Index]).Sum(t => t.Coefficient * values[t.Variable.Index]);
+            var terms = c.Terms.Where(t => isFree[t.Variable.Index]).Select(t => new Term(t.Coefficient, restricted.variables[position[t.Variable.Index]])).ToList();
+            restricted.constraints.Add(c with { Terms = terms, RightHandSide = c.RightHandSide - fixedPart });
+        }
+
+        return new RestrictedModel(restricted, original, values);
     }
 
     /// <summary>The objective at given values of the variables, constant included.</summary>
@@ -86,8 +150,30 @@ public sealed class MipModel
             };
         });
 
+    private List<int>[]? rowsByVariable;
+
+    private List<int>[] RowsByVariable()
+    {
+        if (rowsByVariable is { } known && known.Length == variables.Count)
+        {
+            return known;
+        }
+
+        var rows = Enumerable.Range(0, variables.Count).Select(_ => new List<int>()).ToArray();
+        for (var row = 0; row < constraints.Count; row++)
+        {
+            foreach (var term in constraints[row].Terms)
+            {
+                rows[term.Variable.Index].Add(row);
+            }
+        }
+
+        return rowsByVariable = rows;
+    }
+
     private Variable Add(double lower, double upper, bool integer, double cost)
     {
+        rowsByVariable = null;
         var variable = new Variable(variables.Count, lower, upper, integer);
         variables.Add(variable);
         objective.Add(cost);
