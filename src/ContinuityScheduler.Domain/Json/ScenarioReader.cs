@@ -7,7 +7,7 @@ namespace ContinuityScheduler.Domain.Json;
 /// <summary>Reads a scenario file: a name and a list of named changes, every error with its JSON path.</summary>
 public static class ScenarioReader
 {
-    public static readonly IReadOnlyList<string> Kinds = ["shift-pattern", "core-team-target", "labour-rules", "add-caregivers", "remove-caregivers", "merge-groups"];
+    public static readonly IReadOnlyList<string> Kinds = ["shift-pattern", "core-team-target", "labour-rules", "add-caregivers", "remove-caregivers", "merge-groups", "split-group"];
 
     public static LoadResult<Scenario> Read(string json)
     {
@@ -73,6 +73,18 @@ public static class ScenarioReader
 
                 return into is { } i && i.IsObject("id", "name") && i.String("id") is { } id
                     ? new MergeGroupsChange(groups, id, i.String("name", required: false) ?? id)
+                    : null;
+            case "split-group" when node.IsObject("kind", "group", "into", "children", "caregivers"):
+                var split = node.String("group");
+                var children = node.Strings("children", required: true);
+                var team = node.Strings("caregivers", required: false);
+                if (children.Count == 0)
+                {
+                    node.Error("Move at least one child to the new group.");
+                }
+
+                return split is not null && node.Property("into") is { } newGroup && newGroup.IsObject("id", "name") && newGroup.String("id") is { } newId
+                    ? new SplitGroupChange(split, newId, newGroup.String("name", required: false) ?? newId, children, team)
                     : null;
             case null:
                 return null;

@@ -67,6 +67,30 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public void Splitting_a_group_moves_the_named_children_and_caregivers_and_doubles_its_own_posts()
+    {
+        var baseProblem = ProblemReader.Read(SmallHome).Value!;
+        var robin = baseProblem.Children.Where(c => c.Memberships.Any(m => m.GroupId == "robin")).Select(c => c.Id).ToList();
+        var team = baseProblem.Caregivers.Where(c => c.AllowedGroups.Contains("robin")).Select(c => c.Id).Take(2).ToList();
+        var scenario = $$"""
+            {"name":"Two nests","changes":[{"kind":"split-group","group":"robin","into":{"id":"robin-2","name":"Robin 2"},
+              "children":["{{robin[0]}}"],"caregivers":["{{team[0]}}","{{team[1]}}"]}]}
+            """;
+
+        var problem = Build(scenario);
+
+        problem.Groups.Select(g => g.Id).Should().Contain(["robin", "robin-2"]);
+        problem.Children.Single(c => c.Id == robin[0]).Memberships.Should().OnlyContain(m => m.GroupId == "robin-2");
+        problem.Children.Where(c => robin.Skip(1).Contains(c.Id)).Should().OnlyContain(c => c.Memberships.All(m => m.GroupId == "robin"));
+        problem.CaregiversById[team[0]].AllowedGroups.Should().Contain("robin-2").And.NotContain("robin");
+        problem.History.Shifts.Where(s => s.CaregiverId == team[0]).Should().NotContain(s => s.GroupIds.Contains("robin"));
+        var ownPosts = baseProblem.Demands.Where(d => d.GroupIds.SequenceEqual(new[] { "robin" })).ToList();
+        problem.Demands.Where(d => d.GroupIds.SequenceEqual(new[] { "robin-2" })).Select(d => (d.ShiftType, d.Count))
+            .Should().BeEquivalentTo(ownPosts.Select(d => (d.ShiftType, d.Count)));
+        problem.Demands.Where(d => d.GroupIds.Count > 1 && d.GroupIds.Contains("robin")).Should().OnlyContain(d => d.GroupIds.Contains("robin-2"), "the house's night post covers the new group too");
+    }
+
+    [Fact]
     public void Core_team_size_and_labour_rules_change_as_named()
     {
         var problem = Build("""
@@ -83,6 +107,8 @@ public sealed class ScenarioTests
     [InlineData("""{"name":"x","changes":[{"kind":"teleport"}]}""", "$.changes[0].kind")]
     [InlineData("""{"name":"x","changes":[{"kind":"core-team-target","target":0}]}""", "$.changes[0].target")]
     [InlineData("""{"name":"x","changes":[{"kind":"merge-groups","groups":["robin"],"into":{"id":"n"}}]}""", "$.changes[0]")]
+    [InlineData("""{"name":"x","changes":[{"kind":"split-group","group":"robin","into":{"id":"r2"},"children":[]}]}""", "$.changes[0]")]
+    [InlineData("""{"name":"x","changes":[{"kind":"split-group","into":{"id":"r2"},"children":["c"]}]}""", "$.changes[0].group")]
     [InlineData("""{"changes":[]}""", "$.name")]
     [InlineData("""{"name":"x","changes":[{"kind":"remove-caregivers","ids":["cg-001"],"why":1}]}""", "$.changes[0].why")]
     public void Bad_scenario_files_name_the_path(string json, string path)
