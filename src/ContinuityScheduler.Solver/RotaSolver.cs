@@ -8,11 +8,11 @@ using NodaTime;
 namespace ContinuityScheduler.Solver;
 
 /// <summary>
-/// Makes the rota with the most continuity that keeps every hard rule. A small problem goes to the engine whole.
-/// A large one is split into clusters of groups that share staff, each solved apart with its own caregivers and a
-/// share of the relief pool for a first rota, which is then improved by re-solving one cluster at a time with the
-/// rest fixed (fix-and-optimise), while the whole model runs beside it for a global bound. Every rota is accepted only after the validator has checked
-/// it, and its objective is recomputed from the rota.
+/// Makes the rota with the most continuity that keeps every hard rule. A small problem goes to the engine whole. A
+/// large one gets a first rota from the construction heuristic in well under a second, which a neighbourhood search
+/// then improves: one cluster of groups on a few weeks is freed at a time, solved by the engine as a sub-model of its
+/// own, several side by side, while the root relaxation of the whole model gives the bound of the gap. Every rota is
+/// accepted only after the validator has checked it, and its objective is recomputed from the rota.
 /// </summary>
 /// <param name="wholeModelColumns">Up to this many assignment columns the whole model goes to the engine; above it, the neighbourhood search.</param>
 public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = null, int wholeModelColumns = RotaSolver.WholeModelColumns)
@@ -88,7 +88,7 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
 
     private async Task<SolveResult> ByNeighbourhoods(Run run, RotaModel strict, CancellationToken cancellation)
     {
-        var clusters = Clusters.Of(run.Problem);
+        var neighbourhoods = Neighbourhood.All(run.Problem, Clusters.Of(run.Problem));
         var trajectory = new List<SolveProgress>();
         double? bound = null;
         double? firstSolution = null;
@@ -98,138 +98,87 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
             lock (trajectory)
             {
                 bound = Max(bound, newBound);
+                firstSolution ??= search.Valid ? run.Seconds : null;
                 var point = new SolveProgress(run.Seconds, search.Valid ? search.Objective : null, bound);
                 trajectory.Add(point);
                 run.Progress?.Report(point);
             }
         }
 
-        // First rota: the construction heuristic's; when the model rejects it, each cluster solved apart with its own staff.
-        search.Offer(Construction.Build(run.Problem));
-        if (!search.Valid)
+        // First rota: the construction heuristic's. When it breaks a rule (a contract's minimum the greedy fill could
+        // not reach), the search first works on the elastic model, where broken rules are priced, until nothing is broken.
+        var first = Construction.Build(run.Problem);
+        if (!search.Offer(first))
         {
-            search.Offer(await ClustersApart(run, clusters, run.Options.Threads, cancellation));
-        }
-
-        if (search.Valid)
-        {
-            firstSolution = run.Seconds;
-            Record();
-        }
-
-        // Then neighbourhoods side by side, one engine process each; the first lane starts with the relaxation's bound.
-        var neighbourhoods = Neighbourhood.All(run.Problem, clusters);
-        var isAssignment = new bool[strict.Mip.Variables.Count];
-        foreach (var column in strict.Assignments.Values)
-        {
-            isAssignment[column.Index] = true;
-        }
-
-        var next = 0;
-        var draws = 0;
-        var busy = new HashSet<int>();
-        var failed = new HashSet<int>();
-        async Task Lane(int lane)
-        {
-            if (lane == 0)
+            var elastic = RotaModelBuilder.Build(run.Problem, weights, elastic: true);
+            var repairing = new Search(elastic);
+            repairing.Offer(first);
+            await Improve(run, elastic, repairing, neighbourhoods, () => search.Valid, () => search.Offer(repairing.Rota), cancellation);
+            if (!search.Valid)
             {
-                // At most half the time: on the largest homes the relaxation alone can take longer, and the search matters more.
-                var relaxation = await SolveWith(run, strict.Mip, run.EngineOptions(run.Remaining / 2, 1) with { BoundOnly = true }, null, cancellation);
-                Record(relaxation.Bound);
-            }
-
-            while (!cancellation.IsCancellationRequested && run.Remaining > TimeSpan.FromSeconds(2))
-            {
-                int turn;
-                int draw;
-                lock (search)
-                {
-                    // Done once every neighbourhood has failed to improve the incumbent since it last changed.
-                    if (search.Valid && failed.Count >= neighbourhoods.Count)
-                    {
-                        return;
-                    }
-
-                    var open = Enumerable.Range(0, neighbourhoods.Count).Select(i => (next + i) % neighbourhoods.Count).Where(i => !busy.Contains(i)).ToList();
-                    if (open.Count == 0)
-                    {
-                        return;
-                    }
-
-                    turn = open.FirstOrDefault(i => !failed.Contains(i), open[0]);
-                    next = turn + 1;
-                    draw = ++draws;
-                    busy.Add(turn);
-                }
-
-                var neighbourhood = neighbourhoods[turn];
-                var (rota, values) = search.Snapshot();
-                var free = strict.Assignments.Where(a => neighbourhood.Frees(run.Problem, a.Key)).ToList();
-                var restricted = strict.Mip.Restricted(free.Select(a => a.Value.Index), values, i => !isAssignment[i]);
-                var limit = neighbourhood.Dates.Length > Neighbourhood.WindowWeeks * 7 ? WideSeconds : WindowSeconds;
-                var options = run.EngineOptions(TimeSpan.FromSeconds(Math.Min(limit, run.Remaining.TotalSeconds - 1)), 1)
-                    with
-                { Seed = run.Options.Seed + draw, Start = search.Valid ? restricted.Project(values) : null, RelativeGap = Math.Max(run.Options.RelativeGap, NeighbourhoodGap) };
-                var result = await SolveWith(run, restricted.Model, options, null, cancellation);
-                var improved = result.Values is { } found && restricted.Expand(found) is var whole && search.Offer(rota, free.Select(a => (a.Key, whole[a.Value.Index] > 0.5)));
-                lock (search)
-                {
-                    busy.Remove(turn);
-                    if (improved)
-                    {
-                        failed.Clear();
-                    }
-                    else
-                    {
-                        failed.Add(turn);
-                    }
-                }
-
-                if (improved)
-                {
-                    firstSolution ??= run.Seconds;
-                    Record();
-                }
+                Record();
+                return new SolveResult(SolveStatus.NoSolution, null, null, null, bound, null, run.Seconds, trajectory, null,
+                    Broken(elastic, repairing.Values, "No rota keeping every labour rule was found within the time limit. The closest one found still breaks:"));
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, run.Options.Threads)).Select(Lane));
         Record();
-        if (!search.Valid)
+
+        // Then the strict search, one lane starting with the whole model's relaxation for the bound (at most half the time).
+        async Task Bounded()
         {
-            return new SolveResult(SolveStatus.NoSolution, null, null, null, bound, null, run.Seconds, trajectory, null,
-                ["No rota keeping every labour rule was found within the time limit: allow more time, or look for the cause with a smaller horizon."]);
+            var relaxation = await SolveWith(run, strict.Mip, run.EngineOptions(run.Remaining / 2, 1) with { BoundOnly = true }, null, cancellation);
+            Record(relaxation.Bound);
+            await Improve(run, strict, search, neighbourhoods, () => false, () => Record(), cancellation, lanes: 1);
         }
 
+        await Task.WhenAll(Bounded(), Improve(run, strict, search, neighbourhoods, () => false, () => Record(), cancellation, lanes: Math.Max(0, run.Options.Threads - 1)));
+        Record();
         var proven = bound is { } b && search.Objective - b <= Math.Max(run.Options.RelativeGap * Math.Abs(search.Objective), 1e-6);
         return Accept(run, search.Rota, proven ? SolveStatus.Optimal : SolveStatus.Feasible, search.Objective, bound, firstSolution, trajectory);
     }
 
-    /// <summary>Each cluster with its own staff and a share of the relief pool, solved apart and put together.</summary>
-    private async Task<Rota> ClustersApart(Run run, IReadOnlyList<IReadOnlySet<string>> clusters, int threads, CancellationToken cancellation)
+    /// <summary>
+    /// Lanes side by side, one engine process each, take the neighbourhoods in turn, clusters alternating, and offer
+    /// their answers to the search; they stop at the time limit, when <paramref name="done"/> says so, or when every
+    /// neighbourhood has failed to improve the incumbent since it last changed.
+    /// </summary>
+    private async Task Improve(Run run, RotaModel model, Search search, IReadOnlyList<Neighbourhood> neighbourhoods, Func<bool> done, Action improved, CancellationToken cancellation, int? lanes = null)
     {
-        var parts = SubProblem.Split(run.Problem, clusters);
-        var assignments = new List<Assignment>();
-        for (var i = 0; i < parts.Count && !cancellation.IsCancellationRequested; i++)
+        var isAssignment = new bool[model.Mip.Variables.Count];
+        foreach (var column in model.Assignments.Values)
         {
-            var slice = Slice(run, (run.Options.TimeLimit * 0.6) / parts.Count, parts.Count - i);
-            var part = RotaModelBuilder.Build(parts[i], weights);
-            var result = await SolveWith(run, part.Mip, run.EngineOptions(slice, threads), null, cancellation);
-            if (result.Values is { } values)
+            isAssignment[column.Index] = true;
+        }
+
+        async Task Lane()
+        {
+            while (!cancellation.IsCancellationRequested && run.Remaining > TimeSpan.FromSeconds(2) && !done())
             {
-                assignments.AddRange(part.RotaFrom(values, MadeBy).Assignments);
+                if (search.Turns.Next(neighbourhoods.Count) is not { } turn)
+                {
+                    return;
+                }
+
+                var neighbourhood = neighbourhoods[turn.Index];
+                var (rota, values) = search.Snapshot();
+                var free = model.Assignments.Where(a => neighbourhood.Frees(run.Problem, a.Key)).ToList();
+                var restricted = model.Mip.Restricted(free.Select(a => a.Value.Index), values, i => !isAssignment[i]);
+                var limit = neighbourhood.Dates.Length > Neighbourhood.WindowWeeks * 7 ? WideSeconds : WindowSeconds;
+                var options = run.EngineOptions(TimeSpan.FromSeconds(Math.Min(limit, run.Remaining.TotalSeconds - 1)), 1)
+                    with
+                { Seed = run.Options.Seed + turn.Draw, Start = restricted.Project(values), RelativeGap = Math.Max(run.Options.RelativeGap, NeighbourhoodGap) };
+                var result = await SolveWith(run, restricted.Model, options, null, cancellation);
+                var better = result.Values is { } found && restricted.Expand(found) is var whole && search.Offer(rota, free.Select(a => (a.Key, whole[a.Value.Index] > 0.5)));
+                search.Turns.Done(turn.Index, better);
+                if (better)
+                {
+                    improved();
+                }
             }
         }
 
-        return new Rota(assignments, MadeBy);
-    }
-
-    /// <summary>A share of the time left for one of several sub-solves, never so much that the ones after it get none.</summary>
-    private static TimeSpan Slice(Run run, TimeSpan share, int stillToCome)
-    {
-        var fair = run.Remaining / Math.Max(1, stillToCome);
-        var seconds = Math.Min(share.TotalSeconds, fair.TotalSeconds);
-        return TimeSpan.FromSeconds(Math.Max(2, Math.Min(seconds, run.Remaining.TotalSeconds - 1)));
+        await Task.WhenAll(Enumerable.Range(0, lanes ?? Math.Max(1, run.Options.Threads)).Select(_ => Lane()));
     }
 
     /// <summary>Runs the engine and keeps its peak memory for the result.</summary>
@@ -269,13 +218,13 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
         var elastic = RotaModelBuilder.Build(run.Problem, weights, elastic: true);
         var result = await SolveWith(run, elastic.Mip, run.EngineOptions(run.Remaining, run.Options.Threads), null, cancellation);
         return result.Values is { } values
-            ? Broken(elastic, values)
+            ? Broken(elastic, values, "No rota was found that keeps every labour rule, even with posts left empty. The rules that could not be kept:")
             : ["No rota keeps every labour rule, even with posts left empty; the cause could not be found within the time limit."];
     }
 
-    private static IReadOnlyList<string> Broken(RotaModel elastic, IReadOnlyList<double> values)
+    private static IReadOnlyList<string> Broken(RotaModel elastic, IReadOnlyList<double> values, string heading)
     {
-        var lines = new List<string> { "No rota was found that keeps every labour rule, even with posts left empty. The rules that could not be kept:" };
+        var lines = new List<string> { heading };
         foreach (var rule in elastic.Mip.Slacks.Where(s => values[s.Slack.Index] > 1e-6).GroupBy(s => s.Row.Rule))
         {
             var where = rule.Select(s => $"{s.Row.Label} (by {values[s.Slack.Index]:0.##})").Distinct().ToList();

@@ -28,6 +28,9 @@ internal sealed class Search
 
     public bool Valid { get; private set; }
 
+    /// <summary>The neighbourhoods' turns, shared by every lane working on this incumbent.</summary>
+    public Turns Turns { get; } = new();
+
     public (Rota Rota, double[] Values) Snapshot()
     {
         lock (gate)

@@ -148,6 +148,20 @@ public class RotaSolverTests
     }
 
     [Fact]
+    public async Task The_neighbourhood_search_names_the_rules_its_closest_rota_still_breaks()
+    {
+        // The same impossible contracts, searched by neighbourhoods: the elastic search cannot remove the broken minimum.
+        var sample = OnePostProblem(contractHours: 40, tolerance: 0);
+        var searching = new RotaSolver(new CbcEngine(), wholeModelColumns: 0);
+
+        var result = await searching.SolveAsync(sample, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(30) });
+
+        result.Status.Should().Be(SolveStatus.NoSolution);
+        result.Rota.Should().BeNull();
+        result.Diagnosis.Should().Contain(line => line.StartsWith("contract-hours:", StringComparison.Ordinal) && line.Contains("at least 40 h", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Two_solves_at_the_same_time_are_both_checked()
     {
         var first = Homes.Generated(5, tight: false, underThrees: true);

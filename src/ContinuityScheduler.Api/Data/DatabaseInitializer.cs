@@ -31,7 +31,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
         }
     }
 
-    public const int DemoTimeLimitSeconds = 300;
+    public const int DemoTimeLimitSeconds = 120;
 
     /// <summary>The workshop's scenarios as the demo's own, so a leader can solve and compare them from the page at once.</summary>
     private static async Task SeedScenariosAsync(SchedulerDb db, string institutionId, string folder, CancellationToken cancellation)

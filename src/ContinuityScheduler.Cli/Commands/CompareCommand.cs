@@ -44,7 +44,7 @@ public static class CompareCommand
             var result = new RotaSolver(DefaultEngine.Create()).SolveAsync(problem, options).GetAwaiter().GetResult();
             columns.Add(result.Rota is { } rota
                 ? new Column(scenario.Name, $"solver, {JsonNames.Of(result.Status)}, gap {(result.Gap is { } g ? g.ToString("0%", CultureInfo.InvariantCulture) : "-")}", RotaFigures.Of(problem, rota, rates), scenario.Description)
-                : new Column(scenario.Name, "solver", null, $"no rota within {seconds:0} s"));
+                : new Column(scenario.Name, "solver", null, $"no rota within {seconds:0} s. {string.Join(" ", result.Diagnosis)}"));
         }
 
         var outPath = arguments.Option("--out");
