@@ -190,7 +190,12 @@ public class RotaSolverTests
             result.EngineObjective.Should().BeApproximately(recomputed, 1e-4);
         }
 
-        result.Bound.Should().BeLessThanOrEqualTo(recomputed + 1e-6);
+        // A bound may be unknown (a large home's relaxation can outlast its share of the time), never above the rota.
+        if (result.Bound is { } bound)
+        {
+            bound.Should().BeLessThanOrEqualTo(recomputed + 1e-6);
+        }
+
         ContinuityScorer.Score(problem, result.Rota!).Children.Should().OnlyContain(c => c.Score >= 0 && c.Score <= 100);
     }
 
