@@ -1,6 +1,7 @@
 using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Rules;
 using ContinuityScheduler.Domain.Shifts;
+using ContinuityScheduler.Solver.Model;
 using NodaTime;
 
 namespace ContinuityScheduler.Solver;
@@ -32,6 +33,7 @@ public sealed class Construction
 
     private readonly PlanningProblem problem;
     private readonly CaregiverRuleCheck rules;
+    private readonly ShiftCalendar calendar;
     private readonly Dictionary<string, CaregiverTimeline> timelines;
     private readonly Dictionary<string, string?> homes;
     private readonly Dictionary<string, double> targets;
@@ -46,10 +48,11 @@ public sealed class Construction
     {
         this.problem = problem;
         rules = new CaregiverRuleCheck(problem);
+        calendar = new ShiftCalendar(problem);
         timelines = new ResolvedRota(problem, new Rota([], RotaSolver.MadeBy)).Timelines.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
         targets = problem.Caregivers.ToDictionary(c => c.Id, c => ContractHoursRule.Target(c, problem.Horizon), StringComparer.Ordinal);
         var contract = problem.Institution.LabourRules["contract-hours"];
-        tolerance = contract.Enabled && contract.Severity == Severity.Hard ? contract.Limit * problem.Horizon.Weeks / contract.Weeks : double.MaxValue;
+        tolerance = contract.IsHard ? ContractHoursRule.HorizonTolerance(contract, problem.Horizon) : double.MaxValue;
         homes = HomeGroups();
         weekendWindow = Math.Max(1, problem.Institution.LabourRules["free-weekends"].Weeks);
     }
@@ -71,7 +74,7 @@ public sealed class Construction
         {
             foreach (var demand in problem.Demands.Where(d => d.AppliesOn(date)))
             {
-                var hours = problem.ShiftTypeOf(demand).IntervalOn(date, problem.Institution.TimeZone).Duration.TotalHours * demand.Count;
+                var hours = calendar.Of(date, problem.ShiftTypeOf(demand)).Duration.TotalHours * demand.Count;
                 foreach (var groupId in demand.GroupIds)
                 {
                     need[groupId] += hours / demand.GroupIds.Count;
@@ -266,7 +269,7 @@ public sealed class Construction
     private bool ReliefShareAllows(Caregiver caregiver, LocalDate date, Demand demand)
     {
         var settings = problem.Institution.LabourRules["relief-share"];
-        if (!caregiver.Contract.IsOnCall || !settings.Enabled || settings.Severity != Severity.Hard)
+        if (!caregiver.Contract.IsOnCall || !settings.IsHard)
         {
             return true;
         }
@@ -287,24 +290,22 @@ public sealed class Construction
     private bool KeepsFreeDays(CaregiverTimeline timeline)
     {
         var settings = problem.Institution.LabourRules["weekly-rest"];
-        if (!settings.Enabled || settings.Severity != Severity.Hard)
+        if (!settings.IsHard)
         {
             return true;
         }
 
-        var zone = problem.Institution.TimeZone;
-        var horizonEnd = problem.Horizon.End.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        var horizonEnd = calendar.StartOf(problem.Horizon.End.PlusDays(1));
         bool Free(LocalDate date)
         {
-            var start = date.AtStartOfDayInZone(zone).ToInstant();
-            var end = date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
-            if (timeline.Shifts.Any(s => s.Interval.Start < end && start < s.Interval.End))
+            var day = calendar.DayOf(date);
+            if (timeline.WorksDuring(day))
             {
                 return false;
             }
 
-            var restFrom = timeline.Shifts.Where(s => s.Interval.End <= start).Select(s => (Instant?)s.Interval.End).Max();
-            var restTo = timeline.RotaShifts.Where(s => s.Interval.Start >= end).Select(s => s.Interval.Start).Append(horizonEnd).Min();
+            var restFrom = timeline.Shifts.Where(s => s.Interval.End <= day.Start).Select(s => (Instant?)s.Interval.End).Max();
+            var restTo = timeline.RotaShifts.Where(s => s.Interval.Start >= day.End).Select(s => s.Interval.Start).Append(horizonEnd).Min();
             return restFrom is not { } from || (restTo - from).TotalHours >= settings.Limit;
         }
 
@@ -312,11 +313,8 @@ public sealed class Construction
     }
 
     /// <summary>Whether the caregiver works at some instant of the weekend starting that Saturday, history included.</summary>
-    private bool WorksWeekend(string caregiverId, LocalDate saturday)
-    {
-        var zone = problem.Institution.TimeZone;
-        return timelines[caregiverId].WorksDuring(new Interval(saturday.AtStartOfDayInZone(zone).ToInstant(), saturday.PlusDays(2).AtStartOfDayInZone(zone).ToInstant()));
-    }
+    private bool WorksWeekend(string caregiverId, LocalDate saturday) =>
+        timelines[caregiverId].WorksDuring(new Interval(calendar.StartOf(saturday), calendar.StartOf(saturday.PlusDays(2))));
 
     private int Open(LocalDate date, Demand demand) => demand.Count - filled.GetValueOrDefault((date, demand.Id));
 

@@ -13,6 +13,27 @@ internal readonly record struct JsonField(JsonElement Element, string Path, List
 {
     public static string PathOf(string parent, string name) => $"{parent}.{name}";
 
+    /// <summary>Parses a document and reads it from its root: the value when the read found no error, else every error.</summary>
+    public static LoadResult<T> ReadDocument<T>(string json, Func<JsonField, T?> read) where T : class
+    {
+        var errors = new List<LoadError>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException e)
+        {
+            return LoadResult<T>.Failure([new LoadError("$", $"Not valid JSON: {e.Message}")]);
+        }
+
+        using (document)
+        {
+            var value = read(new JsonField(document.RootElement, "$", errors));
+            return errors.Count == 0 && value is not null ? LoadResult<T>.Success(value) : LoadResult<T>.Failure(errors);
+        }
+    }
+
     public void Error(string message) => Errors.Add(new LoadError(Path, message));
 
     /// <summary>Checks the node is an object with no properties besides the known ones.</summary>

@@ -8,26 +8,7 @@ namespace ContinuityScheduler.Domain.Json;
 /// <summary>Reads a planning problem document, reporting every malformed value, unknown reference and impossible value with its path.</summary>
 public static class ProblemReader
 {
-    public static LoadResult<PlanningProblem> Read(string json)
-    {
-        var errors = new List<LoadError>();
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException e)
-        {
-            return LoadResult<PlanningProblem>.Failure([new LoadError("$", $"Not valid JSON: {e.Message}")]);
-        }
-
-        using (document)
-        {
-            var root = new JsonField(document.RootElement, "$", errors);
-            var problem = Read(root);
-            return errors.Count == 0 && problem is not null ? LoadResult<PlanningProblem>.Success(problem) : LoadResult<PlanningProblem>.Failure(errors);
-        }
-    }
+    public static LoadResult<PlanningProblem> Read(string json) => JsonField.ReadDocument(json, Read);
 
     private static PlanningProblem? Read(JsonField root)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ContinuityScheduler.Domain.Model;
 
 namespace ContinuityScheduler.Domain.Json;
@@ -6,34 +5,17 @@ namespace ContinuityScheduler.Domain.Json;
 /// <summary>Reads a rota document against the planning problem it belongs to.</summary>
 public static class RotaReader
 {
-    public static LoadResult<Rota> Read(string json, PlanningProblem problem)
+    public static LoadResult<Rota> Read(string json, PlanningProblem problem) => JsonField.ReadDocument(json, root =>
     {
-        var errors = new List<LoadError>();
-        JsonDocument document;
-        try
+        if (!root.IsObject("madeBy", "assignments"))
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException e)
-        {
-            return LoadResult<Rota>.Failure([new LoadError("$", $"Not valid JSON: {e.Message}")]);
+            return null;
         }
 
-        using (document)
-        {
-            var root = new JsonField(document.RootElement, "$", errors);
-            if (!root.IsObject("madeBy", "assignments"))
-            {
-                return LoadResult<Rota>.Failure(errors);
-            }
-
-            var madeBy = root.String("madeBy", required: false) ?? "manual";
-            var assignments = root.Items("assignments", required: true).Select(a => ReadAssignment(a, problem)).ToList();
-            return errors.Count == 0
-                ? LoadResult<Rota>.Success(new Rota(assignments!, madeBy))
-                : LoadResult<Rota>.Failure(errors);
-        }
-    }
+        var madeBy = root.String("madeBy", required: false) ?? "manual";
+        var assignments = root.Items("assignments", required: true).Select(a => ReadAssignment(a, problem)).ToList();
+        return root.Errors.Count == 0 ? new Rota(assignments!, madeBy) : null;
+    });
 
     private static Assignment? ReadAssignment(JsonField node, PlanningProblem problem)
     {

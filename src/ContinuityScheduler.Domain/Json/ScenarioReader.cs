@@ -9,35 +9,18 @@ public static class ScenarioReader
 {
     public static readonly IReadOnlyList<string> Kinds = ["shift-pattern", "core-team-target", "labour-rules", "add-caregivers", "remove-caregivers", "merge-groups", "split-group"];
 
-    public static LoadResult<Scenario> Read(string json)
+    public static LoadResult<Scenario> Read(string json) => JsonField.ReadDocument(json, root =>
     {
-        var errors = new List<LoadError>();
-        JsonDocument document;
-        try
+        if (!root.IsObject("id", "name", "description", "changes"))
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException e)
-        {
-            return LoadResult<Scenario>.Failure([new LoadError("$", $"Not valid JSON: {e.Message}")]);
+            return null;
         }
 
-        using (document)
-        {
-            var root = new JsonField(document.RootElement, "$", errors);
-            if (!root.IsObject("id", "name", "description", "changes"))
-            {
-                return LoadResult<Scenario>.Failure(errors);
-            }
-
-            var name = root.String("name");
-            var description = root.String("description", required: false);
-            var changes = root.Items("changes", required: true).Select(Change).ToList();
-            return errors.Count == 0 && name is not null
-                ? LoadResult<Scenario>.Success(new Scenario(name, description, changes!))
-                : LoadResult<Scenario>.Failure(errors);
-        }
-    }
+        var name = root.String("name");
+        var description = root.String("description", required: false);
+        var changes = root.Items("changes", required: true).Select(Change).ToList();
+        return root.Errors.Count == 0 && name is not null ? new Scenario(name, description, changes!) : null;
+    });
 
     private static ScenarioChange? Change(JsonField node)
     {

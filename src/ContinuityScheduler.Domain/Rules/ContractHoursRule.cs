@@ -15,7 +15,7 @@ public sealed class ContractHoursRule : ICaregiverRule
     {
         var caregiver = timeline.Caregiver;
         var target = Target(caregiver, context);
-        var tolerance = context.Settings.Limit * context.Horizon.Weeks / context.Settings.Weeks;
+        var tolerance = HorizonTolerance(context.Settings, context.Horizon);
         var worked = timeline.RotaShifts.Sum(s => s.WorkingHours);
         var first = context.Horizon.Start;
         var last = context.Horizon.End;
@@ -30,6 +30,9 @@ public sealed class ContractHoursRule : ICaregiverRule
                 $"{caregiver.Name} works {worked:0.##} h against a target of {target:0.##} h (at least {target - tolerance:0.##} h).");
         }
     }
+
+    /// <summary>The tolerance, given per period of the settings, scaled to the horizon.</summary>
+    public static double HorizonTolerance(RuleSettings settings, Model.Horizon horizon) => settings.Limit * horizon.Weeks / settings.Weeks;
 
     /// <summary>The contract's hours over the horizon, less the days of absence.</summary>
     public static double Target(Model.Caregiver caregiver, RuleContext context) => Target(caregiver, context.Horizon);

@@ -15,6 +15,9 @@ public sealed record RuleSettings
 
     public Severity Severity { get; init; }
 
+    /// <summary>On and hard: a rule no rota may break.</summary>
+    public bool IsHard => Enabled && Severity == Severity.Hard;
+
     public double Limit
     {
         get;

@@ -109,7 +109,7 @@ public sealed partial class RotaModelBuilder
         var hours = weekly && Hard("max-weekly-hours") is { } weeklyHours ? weeklyHours.Limit : double.MaxValue;
         if (Hard("contract-hours") is { } contract)
         {
-            hours = Math.Min(hours, ContractHoursRule.Target(caregiver, Context("contract-hours")) + (contract.Limit * Horizon.Weeks / contract.Weeks));
+            hours = Math.Min(hours, ContractHoursRule.Target(caregiver, Context("contract-hours")) + ContractHoursRule.HorizonTolerance(contract, Horizon));
         }
 
         var shortest = cells.Min(c => c.WorkingHours);

@@ -285,7 +285,7 @@ public sealed partial class RotaModelBuilder
         }
 
         var context = Context("contract-hours");
-        var tolerance = settings.Limit * Horizon.Weeks / settings.Weeks;
+        var tolerance = ContractHoursRule.HorizonTolerance(settings, Horizon);
         foreach (var caregiver in Caregivers)
         {
             var target = ContractHoursRule.Target(caregiver, context);

@@ -69,7 +69,7 @@ public sealed partial class RotaModelBuilder
     private RuleSettings? Hard(string code)
     {
         var settings = problem.Institution.LabourRules[code];
-        return settings.Enabled && settings.Severity == Severity.Hard ? settings : null;
+        return settings.IsHard ? settings : null;
     }
 
     private RuleContext Context(string code) =>
