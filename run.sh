@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 command -v dotnet >/dev/null 2>&1 || { echo "run.sh: the .NET SDK is missing: install dotnet-sdk-10.0 (https://learn.microsoft.com/dotnet/core/install/linux-debian)"; exit 2; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-. scripts/ensure-cbc.sh || exit 2
 
 dotnet build src/ContinuityScheduler.Api -c Release --nologo -v quiet >/dev/null
 out="$PWD/src/ContinuityScheduler.Api/bin/Release/net10.0"  # absolute: a relative --contentRoot is taken from the program's own folder

@@ -5,7 +5,6 @@ set -uo pipefail
 cd "$(dirname "$0")"
 command -v dotnet >/dev/null 2>&1 || { echo "test.sh: the .NET SDK is missing: install dotnet-sdk-10.0 (https://learn.microsoft.com/dotnet/core/install/linux-debian)"; exit 2; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-. scripts/ensure-cbc.sh || exit 2
 
 dotnet build ContinuityScheduler.sln -c Release --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 if ! dotnet format ContinuityScheduler.sln --verify-no-changes --no-restore -v quiet; then

@@ -3,7 +3,6 @@
 # benchmarks/curtois.md. Usage: benchmarks/curtois.sh [SECONDS] [FILE...]   (default: 60 s, Instance1..12 of ../shared)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/ensure-cbc.sh || exit 2
 seconds=${1:-60}
 shift || true
 if [ "$#" -eq 0 ]; then
@@ -12,4 +11,4 @@ if [ "$#" -eq 0 ]; then
   set -- $(for i in $(seq 1 12); do echo "$folder/Instance$i.txt"; done)
 fi
 dotnet build benchmarks/ContinuityScheduler.Curtois -c Release --nologo -v quiet >/dev/null
-dotnet benchmarks/ContinuityScheduler.Curtois/bin/Release/net10.0/curtois-benchmark.dll --time-limit "$seconds" --threads 2 --out benchmarks/curtois.md "$@"
+dotnet benchmarks/ContinuityScheduler.Curtois/bin/Release/net10.0/curtois-benchmark.dll --time-limit "$seconds" --out benchmarks/curtois.md "$@"

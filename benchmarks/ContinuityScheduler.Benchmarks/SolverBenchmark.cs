@@ -7,7 +7,6 @@ using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Rules;
 using ContinuityScheduler.Domain.Scoring;
 using ContinuityScheduler.Solver;
-using ContinuityScheduler.Solver.Cbc;
 using ContinuityScheduler.Testing;
 
 namespace ContinuityScheduler.Benchmarks;
@@ -26,7 +25,7 @@ public static class SolverBenchmark
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 120;
         var samples = args.Length > 1 ? args[1..] : ["small-home", "baby-home", "regional", "dst-week"];
         var root = RepositoryRoot.Path;
-        var solver = new RotaSolver(new CbcEngine());
+        var solver = new RotaSolver(DefaultEngine.Create());
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# Solver benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         report.AppendLine();
@@ -47,19 +46,12 @@ public static class SolverBenchmark
             var result = await solver.SolveAsync(problem, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(seconds) });
             var before = ContinuityScorer.Score(problem, hospital).Institution;
             report.AppendLine(Row(name, $"hospital way ({hospitalSeconds:0.0} s)", before, RotaValidator.Validate(problem, hospital), null));
-            if (result.Rota is { } rota)
-            {
-                var after = ContinuityScorer.Score(problem, rota).Institution;
-                report.AppendLine(Row(name, "solver", after, result.Validation!, after.Mean / before.Mean));
-            }
-            else
-            {
-                report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | solver | no rota: {string.Join(" ", result.Diagnosis)} | | | | | | | | |");
-            }
+            var after = ContinuityScorer.Score(problem, result.Rota).Institution;
+            report.AppendLine(Row(name, "solver", after, result.Validation, after.Mean / before.Mean));
 
             var gaps = Checkpoints.Select(t => GapAt(result, t)).ToList();
             timing.AppendLine(CultureInfo.InvariantCulture,
-                $"| {name} | {JsonNames.Of(result.Status)} | {F(result.FirstSolutionSeconds)} | {string.Join(" | ", gaps.Select(Percent))} | {Percent(result.Gap)} | {F(result.Objective?.Total)} | {F(result.Bound)} | {result.Seconds:0.0} | {result.PeakEngineMemoryBytes / 1048576.0:0} / {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} |");
+                $"| {name} | {JsonNames.Of(result.Status)} | {F(result.FirstSolutionSeconds)} | {string.Join(" | ", gaps.Select(Percent))} | {Percent(result.Gap)} | {F(result.Objective.Total)} | {F(result.Bound)} | {result.Seconds:0.0} | {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} |");
             output.WriteLine($"{name}: {JsonNames.Of(result.Status)}, first rota {F(result.FirstSolutionSeconds)} s, gap {Percent(result.Gap)}");
         }
 
@@ -83,18 +75,13 @@ public static class SolverBenchmark
     {
         var problem = ProblemReader.Read(File.ReadAllText(Path.Combine(root, "samples", "baby-home.json"))).Value!;
         var published = (await solver.SolveAsync(problem, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(60) })).Rota;
-        if (published is null)
-        {
-            return "Repair: no published rota to repair (the 60 s solve found none).";
-        }
-
         var sick = published.Assignments.GroupBy(a => a.CaregiverId).OrderByDescending(g => g.Count()).First().Key;
         var from = problem.Horizon.Start.PlusWeeks(1);
         var to = from.PlusDays(6);
         var lost = published.Assignments.Count(a => a.CaregiverId == sick && a.Date >= from && a.Date <= to);
         var result = await solver.RepairAsync(problem, published, sick, from, to, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(30) });
-        var changes = result.Rota is null ? -1 : published.Assignments.Count(a => !result.Rota.Assignments.Contains(a)) + result.Rota.Assignments.Count(a => !published.Assignments.Contains(a));
-        var line = $"Repair on baby-home: {sick} sick {IsoText.Of(from)}–{IsoText.Of(to)} ({lost} shifts lost): {JsonNames.Of(result.Status)} in {result.Seconds:0.0} s, {changes} assignments changed, {result.Validation?.HardCount} hard violations ({result.Validation?.Violations.Count(v => v.Code == "coverage" && v.Severity == Severity.Hard)} coverage).";
+        var changes = published.Assignments.Count(a => !result.Rota.Assignments.Contains(a)) + result.Rota.Assignments.Count(a => !published.Assignments.Contains(a));
+        var line = $"Repair on baby-home: {sick} sick {IsoText.Of(from)}–{IsoText.Of(to)} ({lost} shifts lost): {JsonNames.Of(result.Status)} in {result.Seconds:0.0} s, {changes} assignments changed, {result.Validation.HardCount} hard violations ({result.Validation.Violations.Count(v => v.Code == "coverage" && v.Severity == Severity.Hard)} coverage).";
         output.WriteLine(line);
         return line;
     }

@@ -2,19 +2,22 @@ using ContinuityScheduler.Solver.Engine;
 
 namespace ContinuityScheduler.Curtois;
 
-/// <summary>Solves an instance with the given engine (see <see cref="CurtoisSearch"/>) and has the checker judge the roster it returns.</summary>
+/// <summary>
+/// Solves an instance through the solver core: its model (<see cref="CurtoisModelBuilder"/>) goes whole to the engine,
+/// the same engine and search the rota solver uses, and the checker judges the roster it returns.
+/// </summary>
 public static class CurtoisSolver
 {
-    public static async Task<CurtoisOutcome> SolveAsync(CurtoisInstance instance, IMipEngine engine, MipOptions options, TextWriter? log = null, CancellationToken cancellation = default)
+    public static async Task<CurtoisOutcome> SolveAsync(CurtoisInstance instance, IMipEngine engine, MipOptions options, CancellationToken cancellation = default)
     {
-        var search = new CurtoisSearch(instance, engine, options, log);
-        var result = await search.Run(cancellation);
+        var model = CurtoisModelBuilder.Build(instance);
+        var result = await engine.SolveAsync(model.Mip, options, null, cancellation);
         if (result.Values is not { } values)
         {
             return new CurtoisOutcome(instance, result, null, null);
         }
 
-        var roster = search.Model.Decode(values);
+        var roster = model.Decode(values);
         return new CurtoisOutcome(instance, result, roster, CurtoisChecker.Check(instance, roster));
     }
 }

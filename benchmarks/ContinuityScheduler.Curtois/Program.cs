@@ -11,7 +11,7 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine($"error: {e.Message}");
-    Console.Error.WriteLine("usage: curtois-benchmark [--time-limit S] [--threads N] [--seed N] [--out FILE.md] [--best-known CSV] [--verbose] FILE...");
+    Console.Error.WriteLine("usage: curtois-benchmark [--time-limit S] [--threads N] [--seed N] [--out FILE.md] [--best-known CSV] FILE...");
     return 2;
 }
 catch (Exception e) when (e is CurtoisFormatException or IOException or EngineUnavailableException)

@@ -37,9 +37,13 @@ public sealed class JobOptions
 
     public int MaxTimeLimitSeconds { get; set; } = 900;
 
+    /// <summary>Solve in the engine's repeatable mode (time limits count work units, not seconds): for tests that must not depend on load.</summary>
+    public bool Deterministic { get; set; }
+
     public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : Math.Max(1, Environment.ProcessorCount / 2);
 
-    public int ThreadsPerSolve => Math.Max(1, Environment.ProcessorCount / EffectiveConcurrency);
+    /// <summary>Search workers per solve: the engine chooses by size when one solve has the machine, else its share of the cores.</summary>
+    public int ThreadsPerSolve => EffectiveConcurrency == 1 ? 0 : Math.Max(1, Environment.ProcessorCount / EffectiveConcurrency);
 }
 
 /// <summary>A demo institution loaded on first start, with a known key, so a new user can try the API at once.</summary>

@@ -9,9 +9,10 @@ public static class CliApp
         continuity — builds and judges rotas for children's homes
 
           baseline PROBLEM --out ROTA [--json]   write the hospital-way rota (caregivers rotated across all groups)
-          solve PROBLEM --out ROTA [--time-limit S] [--gap G] [--threads N] [--seed N] [--json]
-                                                 the rota with the most continuity within the rules (COIN-OR CBC)
-          repair PROBLEM ROTA --absent CAREGIVER --from DATE [--to DATE] --out ROTA [--time-limit S] [--json]
+          solve PROBLEM --out ROTA [--time-limit S] [--gap G] [--threads N] [--seed N] [--deterministic] [--json]
+                                                 the rota with the most continuity within the rules (OR-Tools CP-SAT);
+                                                 always writes a rota: when no rota keeps every rule, the one that breaks least
+          repair PROBLEM ROTA --absent CAREGIVER --from DATE [--to DATE] --out ROTA [--time-limit S] [--deterministic] [--json]
                                                  a valid rota after a caregiver falls ill, changing as little as possible
           validate PROBLEM ROTA [--json]         list the rules the rota breaks; exit 1 when any hard rule is broken
           score PROBLEM ROTA [--json]            each child's continuity score and its parts, then groups and institution
@@ -20,7 +21,9 @@ public static class CliApp
           rules [--json]                         the rule set: codes, what they check, default limits
           sample NAME --out PROBLEM              write a sample home (small-home, baby-home, regional, dst-week)
 
-        Exit codes: 0 done, 1 hard violations (validate), 2 bad command line or input document.
+        --deterministic: the same rota on any machine; the time limit then counts the engine's work units, not seconds.
+        Exit codes: 0 done, 1 the rota breaks a hard rule or leaves a post uncovered (validate, solve, repair),
+        2 bad command line or input document.
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -28,7 +28,7 @@ public sealed class Construction
     /// <summary>Per weekend already worked, on a weekend date: free weekends are rationed, so they go round.</summary>
     private const double WeekendWorked = 40;
 
-    /// <summary>On a Sunday, for someone working the Saturday: the weekend is not free anyway.</summary>
+    /// <summary>On a weekend someone already works: it is not free anyway.</summary>
     private const double WeekendStarted = 60;
 
     private readonly PlanningProblem problem;
@@ -39,7 +39,12 @@ public sealed class Construction
     private readonly Dictionary<string, double> targets;
     private readonly double tolerance;
     private readonly int weekendWindow;
+    /// <summary>Days around an empty post within which a shift may be handed to a colleague to free someone for it.</summary>
+    private const int HandOverDays = 3;
+
+    private readonly Dictionary<string, List<Caregiver>> eligible;
     private readonly List<Assignment> assignments = [];
+    private readonly HashSet<Assignment> taken = [];
     private readonly Dictionary<(LocalDate Date, string DemandId), int> filled = [];
     private readonly Dictionary<(string CaregiverId, LocalDate Date), string> worksOn = [];
     private readonly Dictionary<string, double> worked = new(StringComparer.Ordinal);
@@ -54,6 +59,10 @@ public sealed class Construction
         var contract = problem.Institution.LabourRules["contract-hours"];
         tolerance = contract.IsHard ? ContractHoursRule.HorizonTolerance(contract, problem.Horizon) : double.MaxValue;
         homes = HomeGroups();
+        eligible = problem.Demands.ToDictionary(
+            d => d.Id,
+            d => problem.Caregivers.Where(c => c.HasSkills(d.Skills) && d.GroupIds.All(c.MayWorkIn)).ToList(),
+            StringComparer.Ordinal);
         weekendWindow = Math.Max(1, problem.Institution.LabourRules["free-weekends"].Weeks);
     }
 
@@ -63,6 +72,7 @@ public sealed class Construction
         construction.AssignPins();
         construction.FillPosts();
         construction.TopUpContracts();
+        construction.FillGaps();
         return new Rota(construction.assignments, RotaSolver.MadeBy);
     }
 
@@ -120,45 +130,58 @@ public sealed class Construction
         return homes;
     }
 
+    /// <summary>Required pins first, each where its post applies that day and the caregiver's rules allow it (a pin no rule allows is the model's to report).</summary>
     private void AssignPins()
     {
         foreach (var pin in problem.Pins.Where(p => p.Kind == PinKind.Require && p.DemandId is not null && problem.Horizon.Contains(p.Date)))
         {
-            Assign(new Assignment(pin.CaregiverId, pin.Date, pin.DemandId!));
+            var demand = problem.DemandsById[pin.DemandId!];
+            if (demand.AppliesOn(pin.Date) && Allows(problem.CaregiversById[pin.CaregiverId], pin.Date, demand))
+            {
+                Assign(new Assignment(pin.CaregiverId, pin.Date, demand.Id));
+            }
         }
     }
 
-    /// <summary>Weekends first, since free weekends are rationed; then the other days; each day the posts with the fewest possible caregivers first.</summary>
+    /// <summary>
+    /// Posts whose shifts run into a weekend first (Friday nights too), since free weekends are rationed; then the other
+    /// days; each day the posts with the fewest possible caregivers first.
+    /// </summary>
     private void FillPosts()
     {
-        var eligible = problem.Demands.ToDictionary(
-            d => d.Id,
-            d => problem.Caregivers.Where(c => c.HasSkills(d.Skills) && d.GroupIds.All(c.MayWorkIn)).ToList(),
-            StringComparer.Ordinal);
-        foreach (var date in problem.Horizon.Dates.OrderBy(d => d.DayOfWeek < IsoDayOfWeek.Saturday).ThenBy(d => d))
+        var slots = problem.Horizon.Dates
+            .SelectMany(date => problem.Demands.Where(d => d.AppliesOn(date)).Select(d => (Date: date, Demand: d)))
+            .OrderBy(s => WeekendOf(s.Date, s.Demand) is null)
+            .ThenBy(s => s.Date)
+            .ThenBy(s => eligible[s.Demand.Id].Count)
+            .ThenBy(s => problem.ShiftTypeOf(s.Demand).Start)
+            .ThenBy(s => s.Demand.Id, StringComparer.Ordinal);
+        foreach (var (date, demand) in slots)
         {
-            var demands = problem.Demands.Where(d => d.AppliesOn(date))
-                .OrderBy(d => eligible[d.Id].Count)
-                .ThenBy(d => problem.ShiftTypeOf(d).Start)
-                .ThenBy(d => d.Id, StringComparer.Ordinal);
-            foreach (var demand in demands)
+            for (var open = Open(date, demand); open > 0; open--)
             {
-                for (var open = Open(date, demand); open > 0; open--)
+                var chosen = eligible[demand.Id]
+                    .Where(c => !worksOn.ContainsKey((c.Id, date)))
+                    .OrderBy(c => Cost(c, date, demand))
+                    .ThenBy(c => c.Id, StringComparer.Ordinal)
+                    .FirstOrDefault(c => Allows(c, date, demand));
+                if (chosen is null)
                 {
-                    var chosen = eligible[demand.Id]
-                        .Where(c => !worksOn.ContainsKey((c.Id, date)))
-                        .OrderBy(c => Cost(c, date, demand))
-                        .ThenBy(c => c.Id, StringComparer.Ordinal)
-                        .FirstOrDefault(c => Allows(c, date, demand));
-                    if (chosen is null)
-                    {
-                        break;
-                    }
-
-                    Assign(new Assignment(chosen.Id, date, demand.Id));
+                    break;
                 }
+
+                Assign(new Assignment(chosen.Id, date, demand.Id));
             }
         }
+    }
+
+    /// <summary>The Saturday of the weekend the post's shift that date runs into, or null.</summary>
+    private LocalDate? WeekendOf(LocalDate date, Demand demand)
+    {
+        var shift = calendar.Of(date, problem.ShiftTypeOf(demand));
+        var saturday = date.DayOfWeek == IsoDayOfWeek.Sunday ? date.PlusDays(-1) : date.PlusDays(IsoDayOfWeek.Saturday - date.DayOfWeek);
+        var weekend = new Interval(calendar.StartOf(saturday), calendar.StartOf(saturday.PlusDays(2)));
+        return ShiftCalendar.Overlap(shift, weekend) ? saturday : null;
     }
 
     /// <summary>
@@ -179,6 +202,72 @@ public sealed class Construction
             }
         }
     }
+
+    /// <summary>
+    /// Posts still empty, scarcest first, get someone: directly when their rules allow it, else by one hand-over — a
+    /// shift of theirs that day or near it goes to a colleague who may take it, which frees them for the post.
+    /// </summary>
+    private void FillGaps()
+    {
+        var gaps = problem.Horizon.Dates
+            .SelectMany(date => problem.Demands.Where(d => d.AppliesOn(date) && Open(date, d) > 0).Select(d => (Date: date, Demand: d)))
+            .OrderBy(g => eligible[g.Demand.Id].Count)
+            .ToList();
+        foreach (var (date, demand) in gaps)
+        {
+            while (Open(date, demand) > 0 && (TakeDirectly(date, demand) || TakeByHandOver(date, demand)))
+            {
+            }
+        }
+    }
+
+    private bool TakeDirectly(LocalDate date, Demand demand)
+    {
+        var taker = FreeFor(date, demand).FirstOrDefault(c => Allows(c, date, demand));
+        if (taker is null)
+        {
+            return false;
+        }
+
+        Assign(new Assignment(taker.Id, date, demand.Id));
+        return true;
+    }
+
+    private bool TakeByHandOver(LocalDate date, Demand demand)
+    {
+        foreach (var caregiver in eligible[demand.Id].OrderBy(c => Cost(c, date, demand)).ThenBy(c => c.Id, StringComparer.Ordinal))
+        {
+            var near = assignments
+                .Where(a => a.CaregiverId == caregiver.Id && Math.Abs(Period.Between(a.Date, date, PeriodUnits.Days).Days) <= HandOverDays && CanSpare(a))
+                .OrderBy(a => Math.Abs(Period.Between(a.Date, date, PeriodUnits.Days).Days))
+                .ToList();
+            foreach (var shift in near)
+            {
+                Unassign(shift);
+                if (Allows(caregiver, date, demand))
+                {
+                    var post = new Assignment(caregiver.Id, date, demand.Id);
+                    Assign(post);
+                    var given = problem.DemandsById[shift.DemandId];
+                    if (FreeFor(shift.Date, given).FirstOrDefault(c => c.Id != caregiver.Id && Allows(c, shift.Date, given)) is { } colleague)
+                    {
+                        Assign(new Assignment(colleague.Id, shift.Date, given.Id));
+                        return true;
+                    }
+
+                    Unassign(post);
+                }
+
+                Assign(shift);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Who may work a post and has no shift that day, cheapest first.</summary>
+    private IEnumerable<Caregiver> FreeFor(LocalDate date, Demand demand) =>
+        eligible[demand.Id].Where(c => !worksOn.ContainsKey((c.Id, date))).OrderBy(c => Cost(c, date, demand)).ThenBy(c => c.Id, StringComparer.Ordinal);
 
     private bool TakeEmptyPost(Caregiver caregiver)
     {
@@ -240,11 +329,10 @@ public sealed class Construction
             cost -= SamePostYesterday;
         }
 
-        if (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+        if (WeekendOf(date, demand) is { } saturday)
         {
-            var saturday = date.DayOfWeek == IsoDayOfWeek.Saturday ? date : date.PlusDays(-1);
             cost += WeekendWorked * Enumerable.Range(1, weekendWindow - 1).Count(w => WorksWeekend(caregiver.Id, saturday.PlusWeeks(-w)));
-            if (date != saturday && WorksWeekend(caregiver.Id, saturday))
+            if (WorksWeekend(caregiver.Id, saturday))
             {
                 cost -= WeekendStarted;
             }
@@ -256,13 +344,13 @@ public sealed class Construction
     private bool Allows(Caregiver caregiver, LocalDate date, Demand demand)
     {
         var assignment = new Assignment(caregiver.Id, date, demand.Id);
-        if (problem.Pins.Any(p => p.Kind == PinKind.Forbid && p.Matches(assignment)) || !ReliefShareAllows(caregiver, date, demand))
+        if (taken.Contains(assignment) || problem.Pins.Any(p => p.Kind == PinKind.Forbid && p.Matches(assignment)) || !ReliefShareAllows(caregiver, date, demand))
         {
             return false;
         }
 
         var shift = ResolvedRota.Place(problem, assignment);
-        return rules.Allows(timelines[caregiver.Id], shift) && KeepsFreeDays(timelines[caregiver.Id].With(shift));
+        return rules.Allows(timelines[caregiver.Id], shift);
     }
 
     /// <summary>relief-share, a rule of the whole rota: one more relief caregiver on this shift must stay within the share.</summary>
@@ -283,35 +371,6 @@ public sealed class Construction
         });
     }
 
-    /// <summary>
-    /// weekly-rest as the solver's model states it, stricter than the validator's: each week keeps a whole free day
-    /// whose surrounding rest, counted up to the horizon's end, reaches the limit. Without it the model rejects the rota.
-    /// </summary>
-    private bool KeepsFreeDays(CaregiverTimeline timeline)
-    {
-        var settings = problem.Institution.LabourRules["weekly-rest"];
-        if (!settings.IsHard)
-        {
-            return true;
-        }
-
-        var horizonEnd = calendar.StartOf(problem.Horizon.End.PlusDays(1));
-        bool Free(LocalDate date)
-        {
-            var day = calendar.DayOf(date);
-            if (timeline.WorksDuring(day))
-            {
-                return false;
-            }
-
-            var restFrom = timeline.Shifts.Where(s => s.Interval.End <= day.Start).Select(s => (Instant?)s.Interval.End).Max();
-            var restTo = timeline.RotaShifts.Where(s => s.Interval.Start >= day.End).Select(s => s.Interval.Start).Append(horizonEnd).Min();
-            return restFrom is not { } from || (restTo - from).TotalHours >= settings.Limit;
-        }
-
-        return problem.Horizon.WeekStarts.All(monday => Enumerable.Range(0, 7).Any(d => Free(monday.PlusDays(d))));
-    }
-
     /// <summary>Whether the caregiver works at some instant of the weekend starting that Saturday, history included.</summary>
     private bool WorksWeekend(string caregiverId, LocalDate saturday) =>
         timelines[caregiverId].WorksDuring(new Interval(calendar.StartOf(saturday), calendar.StartOf(saturday.PlusDays(2))));
@@ -325,6 +384,7 @@ public sealed class Construction
         var shift = ResolvedRota.Place(problem, assignment);
         timelines[assignment.CaregiverId] = timelines[assignment.CaregiverId].With(shift);
         assignments.Add(assignment);
+        taken.Add(assignment);
         filled[(assignment.Date, assignment.DemandId)] = filled.GetValueOrDefault((assignment.Date, assignment.DemandId)) + 1;
         worksOn[(assignment.CaregiverId, assignment.Date)] = assignment.DemandId;
         worked[assignment.CaregiverId] = Worked(assignment.CaregiverId) + shift.WorkingHours;
@@ -333,6 +393,7 @@ public sealed class Construction
     private void Unassign(Assignment assignment)
     {
         assignments.Remove(assignment);
+        taken.Remove(assignment);
         filled[(assignment.Date, assignment.DemandId)]--;
         worksOn.Remove((assignment.CaregiverId, assignment.Date));
         worked[assignment.CaregiverId] -= ResolvedRota.Place(problem, assignment).WorkingHours;

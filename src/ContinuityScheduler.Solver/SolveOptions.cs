@@ -1,6 +1,6 @@
 namespace ContinuityScheduler.Solver;
 
-/// <summary>What a caller asks of a solve: a time limit that is a deadline, a gap to stop at, threads and a seed.</summary>
+/// <summary>What a caller asks of a solve: a time limit that is a deadline, a gap to stop at, workers, a seed, and a repeatable mode.</summary>
 public sealed record SolveOptions
 {
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(60);
@@ -8,7 +8,14 @@ public sealed record SolveOptions
     /// <summary>Stop once the rota is proven within this share of the best possible (0.01 = 1 %).</summary>
     public double RelativeGap { get; init; }
 
-    public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>The engine's search workers; 0 lets the solver choose by the problem's size.</summary>
+    public int Threads { get; init; }
 
     public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// The same answer on any machine under any load: one worker, and the time limit counts the engine's deterministic
+    /// work units, not seconds (for tests and reproducible comparisons; a work unit is a second or two here).
+    /// </summary>
+    public bool Deterministic { get; init; }
 }

@@ -2,12 +2,12 @@ namespace ContinuityScheduler.Solver;
 
 public enum SolveStatus
 {
-    /// <summary>The rota is proven optimal (within the requested gap).</summary>
+    /// <summary>The rota keeps every hard rule and is proven the best (within the requested gap).</summary>
     Optimal,
 
-    /// <summary>A valid rota, not proven optimal.</summary>
+    /// <summary>The rota keeps every hard rule (uncovered posts are priced, not broken); not proven the best.</summary>
     Feasible,
 
-    /// <summary>No rota: the time ran out before one was found, or the rules leave none.</summary>
-    NoSolution,
+    /// <summary>The rota breaks a hard rule: no rota keeping them all was found (or exists); it is the one that breaks least, its violations listed.</summary>
+    Infeasible,
 }

@@ -21,7 +21,7 @@ summary() { # passed failed skipped
 }
 fail() { echo "browser: $1"; summary 0 1 0; exit 1; }
 
-# Debian's Chromium: installed when missing and we are root, else one line saying how (like scripts/ensure-cbc.sh for CBC).
+# Debian's Chromium: installed when missing and we are root, else one line saying how (as run.sh does for the .NET SDK).
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing the Chromium browser (Debian package chromium)..."
@@ -30,7 +30,6 @@ if [ ! -x /usr/bin/chromium ]; then
   [ -x /usr/bin/chromium ] || { echo "The Chromium browser is missing: install it with 'sudo apt-get install chromium'."; exit 2; }
 fi
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { echo "Node.js is missing: install it with 'sudo apt-get install nodejs npm'."; exit 2; }
-(cd "$root" && . scripts/ensure-cbc.sh) || exit 2
 
 npm ci --no-audit --no-fund --loglevel=error >/dev/null || fail "npm ci failed in tests/browser"
 if [ "${1:-}" != "--no-build" ]; then

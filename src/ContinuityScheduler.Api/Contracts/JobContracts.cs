@@ -12,9 +12,17 @@ public sealed record RepairRequest(string CaregiverId, string From, string? To, 
 
 public sealed record JobProgress(double? ElapsedSeconds, double? Incumbent, double? Bound, double? Gap);
 
-public sealed record JobResult(string Status, double? Objective, double? Bound, double? Gap, double? FirstSolutionSeconds, double Seconds, int? HardViolations, IReadOnlyList<string> Diagnosis);
+/// <summary>
+/// How a solve ended: status <c>optimal</c>, <c>feasible</c> or <c>infeasible</c> (the rota breaks a hard rule), the objective
+/// recomputed from the rota, a proven bound (null when not proven), hard violations (uncovered posts included), the
+/// uncovered person-shifts when proven the least possible, and the diagnosis in words.
+/// </summary>
+public sealed record JobResult(string Status, double? Objective, double? Bound, double? Gap, double? FirstSolutionSeconds, double Seconds, int? HardViolations, double? UncoveredMinimum, IReadOnlyList<string> Diagnosis);
 
-/// <summary>A solve or repair job: <c>queued</c>, <c>running</c>, then <c>succeeded</c>, <c>failed</c> or <c>cancelled</c> (a cancelled running job keeps its best rota).</summary>
+/// <summary>
+/// A solve or repair job: <c>queued</c>, <c>running</c>, then <c>succeeded</c>, <c>infeasible</c> (its rota breaks a hard
+/// rule: see the result's diagnosis), <c>failed</c> or <c>cancelled</c> (a cancelled running job keeps its best rota).
+/// </summary>
 public sealed record SolveJobView(
     Guid Id,
     string Kind,

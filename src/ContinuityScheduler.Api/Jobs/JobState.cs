@@ -5,11 +5,14 @@ public static class JobState
     public const string Queued = "queued";
     public const string Running = "running";
     public const string Succeeded = "succeeded";
+
+    /// <summary>Finished with a rota that breaks a hard rule (no rota keeping them all was found, or exists); its violations say which.</summary>
+    public const string Infeasible = "infeasible";
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
 
     public const string SolveKind = "solve";
     public const string RepairKind = "repair";
 
-    public static bool IsFinished(string state) => state is Succeeded or Failed or Cancelled;
+    public static bool IsFinished(string state) => state is Succeeded or Infeasible or Failed or Cancelled;
 }

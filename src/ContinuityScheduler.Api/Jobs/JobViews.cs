@@ -20,11 +20,12 @@ public static class JobViews
 
     public static JobResult ResultOf(SolveResult result) => new(
         JsonNames.Of(result.Status),
-        result.Objective?.Total,
+        result.Objective.Total,
         result.Bound,
         result.Gap,
         result.FirstSolutionSeconds,
         result.Seconds,
-        result.Validation?.HardCount,
+        result.Validation.HardCount,
+        result.UncoveredMinimum,
         result.Diagnosis);
 }

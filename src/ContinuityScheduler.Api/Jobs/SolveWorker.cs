@@ -138,27 +138,24 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, SolveQueue queue, I
         RelativeGap = gap ?? 0,
         Seed = seed ?? 1,
         Threads = jobs.ThreadsPerSolve,
+        Deterministic = jobs.Deterministic,
     };
 
+    /// <summary>Stores the rota (there always is one) and ends the job: infeasible when the validator finds a hard rule broken.</summary>
     private static void Record(SolveJobRecord job, SolveResult result, PlanningProblem problem, SchedulerDb db)
     {
-        var now = DateTime.UtcNow;
-        if (result.Rota is { } rota)
-        {
-            var record = RotaRecords.Draft(job.InstitutionId, problem, job.ProblemJson, rota, job.Id);
-            db.Rotas.Add(record);
-            job.RotaId = record.Id;
-        }
-
+        var record = RotaRecords.Draft(job.InstitutionId, problem, job.ProblemJson, result.Rota, job.Id);
+        db.Rotas.Add(record);
+        job.RotaId = record.Id;
         var view = JobViews.ResultOf(result);
-        job.State = job.CancelRequested ? JobState.Cancelled : result.Rota is null ? JobState.Failed : JobState.Succeeded;
-        job.Error = result.Rota is null ? "No rota was found within the time limit." : null;
+        job.State = job.CancelRequested ? JobState.Cancelled : result.Status == SolveStatus.Infeasible ? JobState.Infeasible : JobState.Succeeded;
+        job.Error = null;
         job.SolverStatus = view.Status;
         job.ResultJson = JsonSerializer.Serialize(view, JsonDefaults.Options);
         job.ElapsedSeconds = result.Seconds;
-        job.Incumbent = result.Objective?.Total;
+        job.Incumbent = result.Objective.Total;
         job.Bound = result.Bound;
-        job.FinishedAt = now;
+        job.FinishedAt = DateTime.UtcNow;
     }
 
     private async Task FailAsync(Guid id, string error)

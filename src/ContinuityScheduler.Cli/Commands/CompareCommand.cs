@@ -33,7 +33,7 @@ public static class CompareCommand
         var options = new SolveOptions
         {
             TimeLimit = TimeSpan.FromSeconds(seconds),
-            Threads = int.Parse(arguments.Option("--threads") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            Threads = int.Parse(arguments.Option("--threads") ?? "0", CultureInfo.InvariantCulture),
         };
         var rates = new CostRates();
 
@@ -42,13 +42,12 @@ public static class CompareCommand
         {
             error.WriteLine($"Solving '{scenario.Name}' ({seconds:0} s) ...");
             var result = new RotaSolver(DefaultEngine.Create()).SolveAsync(problem, options).GetAwaiter().GetResult();
-            columns.Add(result.Rota is { } rota
-                ? new Column(scenario.Name, $"solver, {JsonNames.Of(result.Status)}, gap {(result.Gap is { } g ? g.ToString("0%", CultureInfo.InvariantCulture) : "-")}", RotaFigures.Of(problem, rota, rates), scenario.Description)
-                : new Column(scenario.Name, "solver", null, $"no rota within {seconds:0} s. {string.Join(" ", result.Diagnosis)}"));
+            var note = result.Status == SolveStatus.Infeasible ? $"{scenario.Description} {string.Join(" ", result.Diagnosis)}" : scenario.Description;
+            columns.Add(new Column(scenario.Name, $"solver, {JsonNames.Of(result.Status)}, gap {(result.Gap is { } g ? g.ToString("0%", CultureInfo.InvariantCulture) : "-")}", RotaFigures.Of(problem, result.Rota, rates), note));
         }
 
         var outPath = arguments.Option("--out");
-        var conditions = $"Each scenario solved for {seconds:0} s on {options.Threads} thread(s), {DateTime.UtcNow:yyyy-MM-dd}.";
+        var conditions = $"Each scenario solved for {seconds:0} s ({(options.Threads > 0 ? $"{options.Threads} workers" : "workers by size")}), {DateTime.UtcNow:yyyy-MM-dd}.";
         var report = outPath?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) == true ? Html(columns, rates, conditions) : Markdown(columns, rates, conditions);
         if (outPath is not null)
         {

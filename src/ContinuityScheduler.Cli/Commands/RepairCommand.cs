@@ -7,7 +7,7 @@ public static class RepairCommand
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var arguments = new Arguments(args, ["--json"]);
+        var arguments = new Arguments(args, ["--json", "--deterministic"]);
         arguments.Only("--absent", "--from", "--to", "--out", "--time-limit", "--gap", "--threads", "--seed");
         var problem = Documents.Problem(arguments.At(0, "PROBLEM"));
         var published = Documents.Rota(arguments.At(1, "ROTA"), problem);

@@ -12,7 +12,7 @@ public static class SolveCommand
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var arguments = new Arguments(args, ["--json"]);
+        var arguments = new Arguments(args, ["--json", "--deterministic"]);
         arguments.Only("--out", "--time-limit", "--gap", "--threads", "--seed");
         var problem = Documents.Problem(arguments.At(0, "PROBLEM"));
         var outPath = arguments.Required("--out");
@@ -26,8 +26,9 @@ public static class SolveCommand
         {
             TimeLimit = TimeSpan.FromSeconds(Number(arguments, "--time-limit", 60, min: 1)),
             RelativeGap = Number(arguments, "--gap", 0, min: 0),
-            Threads = (int)Number(arguments, "--threads", Environment.ProcessorCount, min: 1),
+            Threads = (int)Number(arguments, "--threads", 0, min: 1),
             Seed = (int)Number(arguments, "--seed", 1, min: 1),
+            Deterministic = arguments.Has("--deterministic"),
         };
         var json = arguments.Has("--json");
         // In --json mode stdout carries only the result, so progress goes to stderr.
@@ -46,19 +47,15 @@ public static class SolveCommand
             return ExitCodes.BadInput;
         }
 
-        if (result.Rota is { } rota)
-        {
-            Documents.Write(outPath, DocumentWriter.Write(rota));
-        }
-
-        var continuity = result.Rota is null ? null : ContinuityScorer.Score(problem, result.Rota).Institution;
-        var changes = published is null || result.Rota is null ? (int?)null : Changes(published, result.Rota);
+        Documents.Write(outPath, DocumentWriter.Write(result.Rota));
+        var continuity = ContinuityScorer.Score(problem, result.Rota).Institution;
+        var changes = published is null ? (int?)null : Changes(published, result.Rota);
         if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(new
             {
                 status = JsonNames.Of(result.Status),
-                objective = result.Objective?.Total,
+                objective = result.Objective.Total,
                 objectiveTerms = result.Objective,
                 engineObjective = result.EngineObjective,
                 bound = result.Bound,
@@ -66,7 +63,8 @@ public static class SolveCommand
                 firstSolutionSeconds = result.FirstSolutionSeconds,
                 seconds = result.Seconds,
                 trajectory = result.Trajectory,
-                hardViolations = result.Validation?.HardCount,
+                hardViolations = result.Validation.HardCount,
+                uncoveredMinimum = result.UncoveredMinimum,
                 changes,
                 continuity,
                 diagnosis = result.Diagnosis,
@@ -74,17 +72,14 @@ public static class SolveCommand
         }
         else
         {
-            output.WriteLine($"Status {JsonNames.Of(result.Status)}; objective {Format(result.Objective?.Total)}, bound {Format(result.Bound)}, gap {(result.Gap is { } g ? g.ToString("0.00%", CultureInfo.InvariantCulture) : "-")}; first rota at {Format(result.FirstSolutionSeconds)} s, {result.Seconds:0.0} s in all.");
+            output.WriteLine($"Status {JsonNames.Of(result.Status)}; objective {Format(result.Objective.Total)}, bound {Format(result.Bound)}, gap {(result.Gap is { } g ? g.ToString("0.00%", CultureInfo.InvariantCulture) : "-")}; first rota at {Format(result.FirstSolutionSeconds)} s, {result.Seconds:0.0} s in all.");
             if (changes is not null)
             {
                 output.WriteLine($"Changes to the published rota: {changes} assignment(s) added or taken away.");
             }
 
-            if (continuity is not null)
-            {
-                output.WriteLine($"Continuity: mean {continuity.Mean:0.00}, weighted {continuity.WeightedMean:0.00}, lowest child {continuity.Min:0.00}; {continuity.DistinctPerWeek:0.00} caregivers per child per week; key person on {continuity.KeyPersonDays:0%} of days.");
-                output.WriteLine($"Validator: {result.Validation!.HardCount} hard, {result.Validation.SoftCount} soft violations. Rota written to {outPath}.");
-            }
+            output.WriteLine($"Continuity: mean {continuity.Mean:0.00}, weighted {continuity.WeightedMean:0.00}, lowest child {continuity.Min:0.00}; {continuity.DistinctPerWeek:0.00} caregivers per child per week; key person on {continuity.KeyPersonDays:0%} of days.");
+            output.WriteLine($"Validator: {result.Validation.HardCount} hard, {result.Validation.SoftCount} soft violations. Rota written to {outPath}.");
 
             foreach (var line in result.Diagnosis)
             {
@@ -92,7 +87,8 @@ public static class SolveCommand
             }
         }
 
-        return result.Rota is null ? ExitCodes.HardViolations : ExitCodes.Ok;
+        // As validate does: 0 only when the rota breaks no hard rule and leaves no post uncovered.
+        return result.Validation.IsValid ? ExitCodes.Ok : ExitCodes.HardViolations;
     }
 
     /// <summary>Assignments in one rota and not the other, both ways.</summary>

@@ -24,6 +24,26 @@ public sealed class CaregiverTimeline
     public IEnumerable<WorkedShift> StartingBetween(LocalDate first, LocalDate last) =>
         Shifts.Where(s => s.Date >= first && s.Date <= last);
 
+    /// <summary>The first shift that starts at or after an instant (shifts are in order of start), or null.</summary>
+    public WorkedShift? FirstStartingFrom(Instant instant)
+    {
+        var (low, high) = (0, Shifts.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (Shifts[middle].Interval.Start < instant)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low < Shifts.Count ? Shifts[low] : null;
+    }
+
     /// <summary>Whether any shift is under way at some instant in the interval.</summary>
     public bool WorksDuring(Interval interval) =>
         Shifts.Any(s => s.Interval.Start < interval.End && interval.Start < s.Interval.End);

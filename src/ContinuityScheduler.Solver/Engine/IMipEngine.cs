@@ -1,9 +1,8 @@
 namespace ContinuityScheduler.Solver.Engine;
 
 /// <summary>
-/// The seam between the rota model and a solver engine. One call solves one model; calls may run at the same
-/// time; cancelling returns the best solution found so far. CBC is behind it today; a CP-SAT engine can be added
-/// beside it without touching the model, the domain or the API.
+/// The seam between the models and the engine: one call solves one model, its levels in order; calls may run at the
+/// same time; cancelling returns the best solution found so far. Only the engine behind it knows OR-Tools.
 /// </summary>
 public interface IMipEngine
 {

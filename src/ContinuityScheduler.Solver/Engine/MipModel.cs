@@ -1,14 +1,17 @@
 namespace ContinuityScheduler.Solver.Engine;
 
 /// <summary>
-/// An engine-neutral mixed-integer linear model to minimise: what the rota model builds and every engine solves.
-/// Rows carry the code of the rule they model, so a model can be read and diagnosed rule by rule.
+/// An engine-neutral integer linear model to minimise: what the rota model and the Curtois model build and the engine
+/// solves. Rows carry the code of the rule they model, so a model can be read and diagnosed rule by rule. Besides the
+/// objective it may have <see cref="Levels"/>: objectives minimised first, in order, each held at its best before the next.
 /// </summary>
 public sealed class MipModel
 {
     private readonly List<Variable> variables = [];
     private readonly List<double> objective = [];
     private readonly List<Constraint> constraints = [];
+    private readonly List<ObjectiveLevel> levels = [];
+    private readonly List<(Variable, Constraint)> slacks = [];
 
     public IReadOnlyList<Variable> Variables => variables;
 
@@ -20,122 +23,76 @@ public sealed class MipModel
     /// <summary>A constant added to the objective (the engine never sees it).</summary>
     public double ObjectiveConstant { get; private set; }
 
-    public Variable AddBinary(double cost = 0) => Add(0, 1, true, cost);
+    /// <summary>Objectives minimised before <see cref="Objective"/>, most important first (lexicographic order).</summary>
+    public IReadOnlyList<ObjectiveLevel> Levels => levels;
 
-    public Variable AddInteger(double lower, double upper, double cost = 0) => Add(lower, upper, true, cost);
-
-    public Variable AddContinuous(double lower, double upper, double cost = 0) => Add(lower, upper, false, cost);
-
-    public void AddCost(Variable variable, double cost) => objective[variable.Index] += cost;
-
-    public void AddConstant(double value) => ObjectiveConstant += value;
-
-    /// <summary>Rules whose rows get a priced slack instead of holding strictly: the model that says why another is infeasible.</summary>
-    public IReadOnlySet<string> ElasticRules { get; init; } = new HashSet<string>();
-
+    /// <summary>The objective's price of a unit of slack in an elastic row.</summary>
     public double ElasticCost { get; init; } = 1_000_000;
 
     /// <summary>The slack of each elastic row, by the row it relaxes.</summary>
     public IReadOnlyList<(Variable Slack, Constraint Row)> Slacks => slacks;
 
-    private readonly List<(Variable, Constraint)> slacks = [];
+    public Variable AddBinary(double cost = 0) => Add(0, 1, true, cost, 1, true);
 
-    public void Add(string rule, IEnumerable<Term> terms, Sense sense, double rightHandSide, string? label = null)
+    public Variable AddInteger(double lower, double upper, double cost = 0) => Add(lower, upper, true, cost, 1, true);
+
+    /// <summary>
+    /// A continuous column that only relaxes rows (a surplus or a slack), with the grid an integer engine puts it on;
+    /// <paramref name="onGrid"/> when its least value for whole assignments always lies on that grid.
+    /// </summary>
+    public Variable AddContinuous(double lower, double upper, double cost = 0, double step = 1, bool onGrid = false) => Add(lower, upper, false, cost, step, onGrid);
+
+    public void AddCost(Variable variable, double cost) => objective[variable.Index] += cost;
+
+    public void AddConstant(double value) => ObjectiveConstant += value;
+
+    /// <summary>An objective to minimise before the main one (after those added before it).</summary>
+    public void AddLevel(string name, IEnumerable<Term> terms) => levels.Add(new ObjectiveLevel(name, [.. terms]));
+
+    public void Add(string rule, IEnumerable<Term> terms, Sense sense, double rightHandSide, string? label = null) =>
+        constraints.Add(new Constraint(rule, Merged(terms), sense, rightHandSide, label));
+
+    /// <summary>A row that may be broken: a slack priced at <see cref="ElasticCost"/> takes up what it is short of, and is returned.</summary>
+    public Variable AddElastic(string rule, IEnumerable<Term> terms, Sense sense, double rightHandSide, string? label = null)
     {
-        var merged = terms
-            .GroupBy(t => t.Variable.Index)
-            .Select(g => new Term(g.Sum(t => t.Coefficient), g.First().Variable))
-            .Where(t => t.Coefficient != 0)
-            .ToList();
-        var row = new Constraint(rule, merged, sense, rightHandSide, label);
-        if (ElasticRules.Contains(rule) && sense != Sense.Equal)
+        if (sense == Sense.Equal)
         {
-            var slack = AddContinuous(0, double.MaxValue, ElasticCost);
-            slacks.Add((slack, row));
-            row = row with { Terms = [.. merged, new Term(sense == Sense.LessOrEqual ? -1 : 1, slack)] };
+            throw new ArgumentException("An elastic row is an inequality.", nameof(sense));
         }
 
+        var merged = Merged(terms);
+        // The most a row can be broken by, so that the slack has a finite range.
+        var reach = Math.Abs(rightHandSide) + merged.Sum(t => Math.Abs(t.Coefficient) * t.Variable.Upper);
+        var slack = AddContinuous(0, reach, ElasticCost, StepOf(merged));
+        var row = new Constraint(rule, [.. merged, new Term(sense == Sense.LessOrEqual ? -1 : 1, slack)], sense, rightHandSide, label);
+        slacks.Add((slack, row));
         constraints.Add(row);
-        rowsByVariable = null;
+        return slack;
     }
 
-    /// <summary>A copy of the model with some columns fixed to values: the sub-problem of a neighbourhood search.</summary>
+    /// <summary>A copy of the model with some columns fixed to values (a repair's days outside its window).</summary>
     public MipModel WithFixed(IReadOnlyDictionary<int, double> fixedValues)
     {
-        var copy = new MipModel { ObjectiveConstant = ObjectiveConstant, ElasticRules = ElasticRules, ElasticCost = ElasticCost };
+        var copy = new MipModel { ObjectiveConstant = ObjectiveConstant, ElasticCost = ElasticCost };
         copy.slacks.AddRange(slacks);
+        copy.levels.AddRange(levels);
         copy.variables.AddRange(variables.Select(v => fixedValues.TryGetValue(v.Index, out var value) ? v with { Lower = value, Upper = value } : v));
         copy.objective.AddRange(objective);
         copy.constraints.AddRange(constraints);
         return copy;
     }
 
-    /// <summary>
-    /// The sub-problem of a neighbourhood search as a model of its own: the given columns free, with every column
-    /// <paramref name="mayFree"/> allows that shares a row with a free one (transitively), the rest fixed at their
-    /// values and folded into the right-hand sides and the constant. Rows left with no free column hold at the values
-    /// and are dropped, so the engine reads only the neighbourhood, however large the whole model.
-    /// </summary>
-    public RestrictedModel Restricted(IEnumerable<int> free, IReadOnlyList<double> values, Func<int, bool> mayFree)
-    {
-        var rowsOf = RowsByVariable();
-        var isFree = new bool[variables.Count];
-        var queue = new Queue<int>();
-        foreach (var index in free.Where(i => !isFree[i]))
-        {
-            isFree[index] = true;
-            queue.Enqueue(index);
-        }
-
-        var rowTaken = new bool[constraints.Count];
-        var rows = new List<int>();
-        while (queue.TryDequeue(out var index))
-        {
-            foreach (var row in rowsOf[index].Where(r => !rowTaken[r]))
-            {
-                rowTaken[row] = true;
-                rows.Add(row);
-                foreach (var term in constraints[row].Terms.Where(t => !isFree[t.Variable.Index] && mayFree(t.Variable.Index)))
-                {
-                    isFree[term.Variable.Index] = true;
-                    queue.Enqueue(term.Variable.Index);
-                }
-            }
-        }
-
-        var restricted = new MipModel();
-        var original = new List<int>();
-        var position = new int[variables.Count];
-        var constant = ObjectiveConstant;
-        for (var i = 0; i < variables.Count; i++)
-        {
-            if (isFree[i])
-            {
-                position[i] = original.Count;
-                original.Add(i);
-                restricted.Add(variables[i].Lower, variables[i].Upper, variables[i].IsInteger, objective[i]);
-            }
-            else
-            {
-                constant += objective[i] * values[i];
-            }
-        }
-
-        restricted.ObjectiveConstant = constant;
-        foreach (var row in rows.Order())
-        {
-            var c = constraints[row];
-            var fixedPart = c.Terms.Where(t => !isFree[t.Variable.Index]).Sum(t => t.Coefficient * values[t.Variable.Index]);
-            var terms = c.Terms.Where(t => isFree[t.Variable.Index]).Select(t => new Term(t.Coefficient, restricted.variables[position[t.Variable.Index]])).ToList();
-            restricted.constraints.Add(c with { Terms = terms, RightHandSide = c.RightHandSide - fixedPart });
-        }
-
-        return new RestrictedModel(restricted, original, values);
-    }
-
     /// <summary>The objective at given values of the variables, constant included.</summary>
-    public double Evaluate(IReadOnlyList<double> values) =>
-        ObjectiveConstant + objective.Select((cost, i) => cost * values[i]).Sum();
+    public double Evaluate(IReadOnlyList<double> values)
+    {
+        var total = ObjectiveConstant;
+        for (var i = 0; i < objective.Count; i++)
+        {
+            total += objective[i] * values[i];
+        }
+
+        return total;
+    }
 
     /// <summary>The rows the values break by more than a tolerance: empty for a feasible point.</summary>
     public IEnumerable<Constraint> Violated(IReadOnlyList<double> values, double tolerance = 1e-6) =>
@@ -150,31 +107,21 @@ public sealed class MipModel
             };
         });
 
-    private List<int>[]? rowsByVariable;
+    private static List<Term> Merged(IEnumerable<Term> terms) =>
+        [.. terms.GroupBy(t => t.Variable.Index).Select(g => new Term(g.Sum(t => t.Coefficient), g.First().Variable)).Where(t => t.Coefficient != 0)];
 
-    private List<int>[] RowsByVariable()
+    /// <summary>A slack's grid: a minute of hours where the row counts in fractions, else one.</summary>
+    private static double StepOf(IEnumerable<Term> terms) =>
+        terms.All(t => t.Variable.IsInteger && t.Coefficient == Math.Round(t.Coefficient)) ? 1 : 1.0 / 60;
+
+    private Variable Add(double lower, double upper, bool integer, double cost, double step, bool onGrid)
     {
-        if (rowsByVariable is { } known && known.Length == variables.Count)
+        if (!(lower >= 0 && upper >= lower && double.IsFinite(upper)) || !(step > 0))
         {
-            return known;
+            throw new ArgumentOutOfRangeException(nameof(upper), $"A column lies within finite bounds from 0 up (given {lower} to {upper}, step {step}).");
         }
 
-        var rows = Enumerable.Range(0, variables.Count).Select(_ => new List<int>()).ToArray();
-        for (var row = 0; row < constraints.Count; row++)
-        {
-            foreach (var term in constraints[row].Terms)
-            {
-                rows[term.Variable.Index].Add(row);
-            }
-        }
-
-        return rowsByVariable = rows;
-    }
-
-    private Variable Add(double lower, double upper, bool integer, double cost)
-    {
-        rowsByVariable = null;
-        var variable = new Variable(variables.Count, lower, upper, integer);
+        var variable = new Variable(variables.Count, lower, upper, integer, integer ? 1 : step, integer || onGrid);
         variables.Add(variable);
         objective.Add(cost);
         return variable;

@@ -1,6 +1,9 @@
 namespace ContinuityScheduler.Solver.Engine;
 
-/// <summary>What an engine returns: the status, the values of every variable when it found a solution, and how the search went.</summary>
+/// <summary>
+/// What the engine returns: the status of the last objective level, the values of every variable when it found a
+/// solution, the objective and a valid bound of it, how each earlier level ended, and how the search went.
+/// </summary>
 public sealed record MipResult(
     MipStatus Status,
     double? Objective,
@@ -10,8 +13,14 @@ public sealed record MipResult(
     double Seconds,
     IReadOnlyList<MipProgress> Trajectory)
 {
-    /// <summary>The engine's own peak memory where it can be measured (a subprocess's high-water mark), else null.</summary>
-    public long? PeakMemoryBytes { get; init; }
+    /// <summary>Each level before the objective: its best value, its bound, and whether that value is proven least.</summary>
+    public IReadOnlyList<LevelResult> Levels { get; init; } = [];
 
     public bool HasSolution => Values is not null;
+
+    /// <summary>Whether every level before the objective was proven at its least, so that the bound holds for the whole order.</summary>
+    public bool LevelsProven => Levels.All(l => l.Proven);
 }
+
+/// <summary>How one objective level ended: its best value and bound (both null without a solution) and whether they met.</summary>
+public sealed record LevelResult(string Name, double? Value, double? Bound, bool Proven);

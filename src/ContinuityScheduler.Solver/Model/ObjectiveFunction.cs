@@ -94,11 +94,11 @@ public static class ObjectiveFunction
                 contract += Math.Abs(own.Sum(s => s.WorkingHours) - ContractHoursRule.Target(timeline.Caregiver, context)) * weights.ContractDeviationHour;
             }
 
+            // A weekend is worked when any shift is under way in it, history's included (as for the free-weekends rule).
             var weekends = horizon.WeekStarts.Count(monday =>
             {
                 var saturday = monday.PlusDays(5);
-                var weekend = new Interval(saturday.AtStartOfDayInZone(zone).ToInstant(), saturday.PlusDays(2).AtStartOfDayInZone(zone).ToInstant());
-                return own.Any(s => s.Interval.Start < weekend.End && weekend.Start < s.Interval.End);
+                return timeline.WorksDuring(new Interval(saturday.AtStartOfDayInZone(zone).ToInstant(), saturday.PlusDays(2).AtStartOfDayInZone(zone).ToInstant()));
             });
             fairness += Math.Max(0, weekends - (horizon.Weeks / 2.0)) * weights.ExtraWeekend;
             fairness += Math.Max(0, own.Count(s => s.ShiftType.IsNight) - (horizon.Weeks * 7 / 4.0)) * weights.ExtraNight;

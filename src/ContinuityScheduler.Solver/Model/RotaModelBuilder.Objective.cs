@@ -34,10 +34,12 @@ public sealed partial class RotaModelBuilder
                 // Costs Change when the column is 0: a constant plus a negative cost on the column.
                 mip.AddConstant(weights.Change);
                 mip.AddCost(column, -weights.Change);
+                changed.Add(-1 * (Term)column);
             }
             else
             {
                 mip.AddCost(column, reference.AddCost(problem.DemandsById[key.DemandId], key.CaregiverId, weights));
+                changed.Add(column);
             }
         }
 
@@ -53,9 +55,13 @@ public sealed partial class RotaModelBuilder
     {
         var pastTeams = problem.History.Shifts.SelectMany(s => s.GroupIds.Select(g => (g, s.CaregiverId))).ToHashSet();
         var groupsWithHistory = pastTeams.Select(p => p.g).ToHashSet();
+        var inGroupsOf = new Dictionary<string, List<(Caregiver, Variable, List<Cell>)>>();
+        var inWeeksOf = new Dictionary<(string, LocalDate), List<(Caregiver, Variable, List<Cell>)>>();
         foreach (var caregiver in Caregivers)
         {
             var cells = Horizon.Dates.SelectMany(d => On(caregiver.Id, d)).ToList();
+            var inGroups = new List<Variable>();
+            var inWeeks = new List<Variable>();
             foreach (var groupId in cells.SelectMany(c => c.Demand.GroupIds).Distinct())
             {
                 var weight = GroupWeight(groupId);
@@ -72,15 +78,16 @@ public sealed partial class RotaModelBuilder
                         continue;
                     }
 
-                    var inWeek = Auxiliary(mip.AddContinuous(0, 1, weights.CaregiverInGroupWeek * weight), v => days.Max(day => Sum(v, day)));
+                    var inWeek = Auxiliary(mip.AddBinary(weights.CaregiverInGroupWeek * weight), v => days.Any(day => Sum(v, day) > 0.5) ? 1 : 0);
+                    Collect(inWeeksOf, (groupId, monday), (caregiver, inWeek, [.. days.SelectMany(d => d)]));
                     foreach (var day in days)
                     {
-                        mip.Add("continuity", [.. Terms(day), -1 * (Term)inWeek], Sense.LessOrEqual, 0);
+                        Implies("link:continuity", day, inWeek);
                     }
 
                     // The same link in bulk: it is what lifts the LP bound, since a fractional rota cannot spread a week thinly over many people.
                     var week = days.SelectMany(d => d).ToList();
-                    mip.Add("continuity", [.. Terms(week), -ShiftsCap(caregiver, week, weekly: true) * (Term)inWeek], Sense.LessOrEqual, 0);
+                    mip.Add("link:continuity", [.. Terms(week), -ShiftsCap(caregiver, week, weekly: true) * (Term)inWeek], Sense.LessOrEqual, 0);
 
                     weeks.Add(inWeek);
                 }
@@ -88,32 +95,160 @@ public sealed partial class RotaModelBuilder
                 var inGroup = Auxiliary(mip.AddBinary((weights.CaregiverInGroup * weight) + newcomer), v => weeks.Max(w => v[w.Index]));
                 foreach (var week in weeks)
                 {
-                    mip.Add("continuity", [week, -1 * (Term)inGroup], Sense.LessOrEqual, 0);
+                    mip.Add("link:continuity", [week, -1 * (Term)inGroup], Sense.LessOrEqual, 0);
                 }
 
                 var all = cells.Where(c => c.Demand.Covers(groupId)).ToList();
-                mip.Add("continuity", [.. Terms(all), -ShiftsCap(caregiver, all, weekly: false) * (Term)inGroup], Sense.LessOrEqual, 0);
+                mip.Add("link:continuity", [.. Terms(all), -ShiftsCap(caregiver, all, weekly: false) * (Term)inGroup], Sense.LessOrEqual, 0);
+                inGroups.Add(inGroup);
+                inWeeks.AddRange(weeks);
+                Collect(inGroupsOf, groupId, (caregiver, inGroup, all));
+            }
+
+            WorkCuts(caregiver, cells, inGroups, inWeeks);
+        }
+
+        foreach (var group in problem.Groups)
+        {
+            var posts = shortfalls.Where(s => problem.DemandsById[s.Key.DemandId].Covers(group.Id)).ToList();
+            CoverCuts($"{group.Id} needs people", inGroupsOf.GetValueOrDefault(group.Id) ?? [], [.. posts.Select(p => (p.Value.Hours, p.Value.Shortfall))], Horizon.Weeks);
+            foreach (var monday in Horizon.WeekStarts)
+            {
+                var inWeek = posts.Where(p => p.Key.Date >= monday && p.Key.Date < monday.PlusDays(7)).Select(p => (p.Value.Hours, p.Value.Shortfall)).ToList();
+                CoverCuts($"{group.Id} needs people in the week of {monday:uuuu-MM-dd}", inWeeksOf.GetValueOrDefault((group.Id, monday)) ?? [], inWeek, 1);
             }
         }
     }
 
-    /// <summary>The most of these cells a caregiver can work: one a day, within the week's run of days and the hours allowed.</summary>
-    private double ShiftsCap(Caregiver caregiver, List<Cell> cells, bool weekly)
+    private static void Collect<TKey, TValue>(Dictionary<TKey, List<TValue>> lists, TKey key, TValue value)
+        where TKey : notnull
     {
-        var cap = (double)cells.Select(c => c.Date).Distinct().Count();
-        if (weekly && Hard("max-consecutive-days") is { } days)
+        if (!lists.TryGetValue(key, out var list))
         {
-            cap = Math.Min(cap, Math.Min(7, Math.Floor(days.Limit)));
+            lists[key] = list = [];
         }
 
-        var hours = weekly && Hard("max-weekly-hours") is { } weeklyHours ? weeklyHours.Limit : double.MaxValue;
+        list.Add(value);
+    }
+
+    /// <summary>
+    /// Cuts: rows every rota keeps, added because the relaxation misses them and the bound is the relaxation's. A
+    /// caregiver whose contract asks for at least M shifts (their minimum hours in their longest shifts) works in some
+    /// group, and in at least as many weeks as it takes to fit M shifts into their fullest weeks. Both hold only while
+    /// the contract's minimum does: a slack of δ or more (what would let one shift fewer do) switches them off.
+    /// </summary>
+    private void WorkCuts(Caregiver caregiver, List<Cell> cells, List<Variable> inGroups, List<Variable> inWeeks)
+    {
+        if (cells.Count == 0 || !contractSlacks.TryGetValue(caregiver.Id, out var minimum))
+        {
+            return;
+        }
+
+        var longest = cells.Max(c => c.WorkingHours);
+        if (longest <= 0)
+        {
+            return;
+        }
+
+        var shifts = (int)Math.Ceiling((minimum.Hours / longest) - 1e-9);
+        var delta = minimum.Hours - ((shifts - 1) * longest);
+        mip.Add("cut", [.. inGroups.Select(g => (Term)g), (1 / delta) * (Term)minimum.Slack], Sense.GreaterOrEqual, 1, $"{caregiver.Id} works");
+        if (Hard("one-shift-per-day") is not { Limit: < 2 })
+        {
+            return;
+        }
+
+        var capacities = Horizon.WeekStarts
+            .Select(monday => Week(caregiver.Id, monday).ToList())
+            .Select(week => week.Count == 0 ? 0 : ShiftsCap(caregiver, week, weekly: true))
+            .OrderDescending()
+            .ToList();
+        var weeks = 0;
+        for (var fitted = 0.0; weeks < capacities.Count && fitted < shifts; weeks++)
+        {
+            fitted += capacities[weeks];
+        }
+
+        if (weeks > 1)
+        {
+            mip.Add("cut", [.. inWeeks.Select(w => (Term)w), (weeks / delta) * (Term)minimum.Slack], Sense.GreaterOrEqual, weeks, $"{caregiver.Id} works in {weeks} weeks");
+        }
+    }
+
+    /// <summary>The most of these cells a caregiver can work: per date as one-shift-per-day allows, within a week's run of days and the hours allowed.</summary>
+    private double ShiftsCap(Caregiver caregiver, List<Cell> cells, bool weekly)
+    {
+        var perDay = Hard("one-shift-per-day") is { } onePerDay ? Math.Floor(onePerDay.Limit) : double.MaxValue;
+        var byDate = cells.GroupBy(c => c.Date).Select(d => Math.Min(perDay, d.Count())).OrderDescending().ToList();
+        // In a week's seven dates, no run longer than k leaves at most 7 − ⌊7 / (k + 1)⌋ of them worked.
+        var dates = weekly && Hard("max-consecutive-days") is { } days ? Math.Min(byDate.Count, 7 - (7 / ((int)Math.Floor(days.Limit) + 1))) : byDate.Count;
+        var cap = byDate.Take(dates).Sum();
+        var shortest = cells.Min(c => c.WorkingHours);
+        var hours = HoursAllowed(caregiver, weekly ? 1 : Horizon.Weeks);
+        return shortest > 0 && hours < double.MaxValue ? Math.Max(1, Math.Min(cap, Math.Floor((hours + Tolerance) / shortest))) : Math.Max(1, cap);
+    }
+
+    /// <summary>The most working hours any rota can give a caregiver in this many of the horizon's weeks: the weekly maximum and the contract's ceiling.</summary>
+    private double HoursAllowed(Caregiver caregiver, int weeks)
+    {
+        var hours = Hard("max-weekly-hours") is { } weeklyHours ? weeklyHours.Limit * weeks : double.MaxValue;
         if (Hard("contract-hours") is { } contract)
         {
             hours = Math.Min(hours, ContractHoursRule.Target(caregiver, Context("contract-hours")) + ContractHoursRule.HorizonTolerance(contract, Horizon));
         }
 
-        var shortest = cells.Min(c => c.WorkingHours);
-        return shortest > 0 && hours < double.MaxValue ? Math.Max(1, Math.Min(cap, Math.Floor((hours + 1e-6) / shortest))) : Math.Max(1, cap);
+        return hours;
+    }
+
+    /// <summary>
+    /// Cuts: however the posts of a group (over the horizon, or in one week) are shared out, they need at least k
+    /// caregivers, k being the fewest whose most hours there add up to the posts' hours. Each uncovered person-shift
+    /// may lower that need, by at most α people: the rows hold for any rota.
+    /// </summary>
+    private void CoverCuts(string label, List<(Caregiver Caregiver, Variable Present, List<Cell> Cells)> people, List<(double Hours, Variable Shortfall)> posts, int weeks)
+    {
+        if (people.Count == 0 || posts.Count == 0)
+        {
+            return;
+        }
+
+        var capacities = people
+            .Select(p => Math.Min(HoursAllowed(p.Caregiver, weeks), ShiftsCap(p.Caregiver, p.Cells, weekly: weeks == 1) * p.Cells.Max(c => c.WorkingHours)))
+            .OrderDescending()
+            .ToList();
+        var prefix = new double[capacities.Count + 1];
+        for (var i = 0; i < capacities.Count; i++)
+        {
+            prefix[i + 1] = prefix[i] + capacities[i];
+        }
+
+        int Need(double hours)
+        {
+            var k = 0;
+            while (k < capacities.Count && prefix[k] < hours - Tolerance)
+            {
+                k++;
+            }
+
+            return k;
+        }
+
+        var demand = posts.Sum(p => p.Hours);
+        var need = Need(demand);
+        if (need <= 1)
+        {
+            return;
+        }
+
+        // The steepest fall of the need per uncovered person-shift (each the longest post): α, so that the row stays valid.
+        var longest = posts.Max(p => p.Hours);
+        var alpha = 0.0;
+        for (var uncovered = 1; uncovered <= posts.Count && demand - ((uncovered - 1) * longest) > 0; uncovered++)
+        {
+            alpha = Math.Max(alpha, (need - Need(demand - (uncovered * longest))) / (double)uncovered);
+        }
+
+        mip.Add("cut", [.. people.Select(p => (Term)p.Present), .. posts.Select(p => alpha * (Term)p.Shortfall)], Sense.GreaterOrEqual, need, label);
     }
 
     /// <summary>A key person of each child in contact on every day the child is there; children sharing key persons, group and day share the term.</summary>
@@ -125,7 +260,7 @@ public sealed partial class RotaModelBuilder
             var contact = NearbyCells(keyPersons, date)
                 .Where(c => c.Demand.Covers(groupId) && ShiftCalendar.Overlap(c.Interval, waking))
                 .ToList();
-            Missed("key-person", contact, weights.KeyPersonMissing * weight);
+            Missed("link:key-person", contact, weights.KeyPersonMissing * weight);
         }
     }
 
@@ -140,7 +275,7 @@ public sealed partial class RotaModelBuilder
                 var onDuty = NearbyCells(keyPersons, date)
                     .Where(c => c.Demand.Covers(groupId) && c.Interval.Contains(moment))
                     .ToList();
-                Missed("key-moment", onDuty, weights.KeyMomentMissed * weight);
+                Missed("link:key-moment", onDuty, weights.KeyMomentMissed * weight);
             }
         }
     }
@@ -170,7 +305,7 @@ public sealed partial class RotaModelBuilder
                     }
                     else
                     {
-                        Missed("wishes", matching, price);
+                        Missed("link:wishes", matching, price);
                     }
                 }
             }
@@ -185,10 +320,13 @@ public sealed partial class RotaModelBuilder
         {
             var target = ContractHoursRule.Target(caregiver, context);
             var cells = Horizon.Dates.SelectMany(d => On(caregiver.Id, d)).ToList();
-            var deviation = Auxiliary(mip.AddContinuous(0, double.MaxValue, weights.ContractDeviationHour), v => Math.Abs(cells.Sum(c => c.WorkingHours * v[c.Variable.Index]) - target));
+            var most = Math.Max(target, cells.Sum(c => c.WorkingHours));
+            // On the minute grid whenever the target and every shift's hours are whole minutes: then no rounding at all.
+            var onGrid = cells.Select(c => c.WorkingHours).Append(target).All(h => Math.Abs((h * 60) - Math.Round(h * 60)) < 1e-9);
+            var deviation = Auxiliary(mip.AddContinuous(0, most, weights.ContractDeviationHour, HourStep, onGrid), v => Math.Abs(cells.Sum(c => c.WorkingHours * v[c.Variable.Index]) - target));
             var hours = cells.Select(c => new Term(c.WorkingHours, c.Variable)).ToList();
-            mip.Add("contract-closeness", [.. hours, -1 * (Term)deviation], Sense.LessOrEqual, target);
-            mip.Add("contract-closeness", [.. hours, deviation], Sense.GreaterOrEqual, target);
+            mip.Add("link:contract-closeness", [.. hours, -1 * (Term)deviation], Sense.LessOrEqual, target);
+            mip.Add("link:contract-closeness", [.. hours, deviation], Sense.GreaterOrEqual, target);
         }
     }
 
@@ -202,23 +340,29 @@ public sealed partial class RotaModelBuilder
             var weekends = Horizon.WeekStarts.Select(m => WeekendWorked(caregiver.Id, m.PlusDays(5))).OfType<Variable>().ToList();
             if (weekends.Count > weekendShare)
             {
-                var extra = Auxiliary(mip.AddContinuous(0, weekends.Count, weights.ExtraWeekend), v => Math.Max(0, weekends.Sum(w => v[w.Index]) - weekendShare));
-                mip.Add("fair-weekends", [.. weekends.Select(w => (Term)w), -1 * (Term)extra], Sense.LessOrEqual, weekendShare);
+                var extra = Auxiliary(mip.AddContinuous(0, weekends.Count, weights.ExtraWeekend, ShareStep, onGrid: true), v => Math.Max(0, weekends.Sum(w => v[w.Index]) - weekendShare));
+                mip.Add("link:fair-weekends", [.. weekends.Select(w => (Term)w), -1 * (Term)extra], Sense.LessOrEqual, weekendShare);
             }
 
             var nights = Horizon.Dates.SelectMany(d => On(caregiver.Id, d)).Where(c => c.Type.IsNight).ToList();
             if (nights.Select(n => n.Date).Distinct().Count() > nightShare)
             {
-                var extra = Auxiliary(mip.AddContinuous(0, nights.Count, weights.ExtraNight), v => Math.Max(0, Sum(v, nights) - nightShare));
-                mip.Add("fair-nights", [.. Terms(nights), -1 * (Term)extra], Sense.LessOrEqual, nightShare);
+                var extra = Auxiliary(mip.AddContinuous(0, nights.Count, weights.ExtraNight, ShareStep, onGrid: true), v => Math.Max(0, Sum(v, nights) - nightShare));
+                mip.Add("link:fair-nights", [.. Terms(nights), -1 * (Term)extra], Sense.LessOrEqual, nightShare);
             }
         }
     }
 
+    /// <summary>The grid of hours away from a contract in an integer engine: a minute.</summary>
+    private const double HourStep = 1.0 / 60;
+
+    /// <summary>The grid of weekends and nights beyond a fair share: a half or a quarter of the horizon's weeks and days, so whole counts less the share lie on it.</summary>
+    private const double ShareStep = 0.25;
+
     /// <summary>A priced miss: 1 when none of the cells is worked.</summary>
     private void Missed(string term, List<Cell> cells, double price)
     {
-        var missed = Auxiliary(mip.AddContinuous(0, 1, price), v => Sum(v, cells) > 0.5 ? 0 : 1);
+        var missed = Auxiliary(mip.AddBinary(price), v => Sum(v, cells) > 0.5 ? 0 : 1);
         mip.Add(term, [.. Terms(cells), missed], Sense.GreaterOrEqual, 1);
     }
 

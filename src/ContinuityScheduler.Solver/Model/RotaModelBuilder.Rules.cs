@@ -27,7 +27,7 @@ public sealed partial class RotaModelBuilder
         ReliefShare();
     }
 
-    /// <summary>coverage: exactly the count on every post and date; a shortfall is a priced slack, never an infeasible model.</summary>
+    /// <summary>coverage: exactly the count on every post and date; a shortfall is priced and minimised before the objective, never an infeasible model.</summary>
     private void Coverage()
     {
         var cellsByPost = byDay.Values.SelectMany(c => c).ToLookup(c => (c.Demand.Id, c.Date));
@@ -36,8 +36,11 @@ public sealed partial class RotaModelBuilder
             foreach (var demand in problem.Demands.Where(d => d.AppliesOn(date)))
             {
                 var cells = cellsByPost[(demand.Id, date)].ToList();
-                var shortfall = Auxiliary(mip.AddContinuous(0, demand.Count, weights.Shortfall), v => Math.Max(0, demand.Count - Sum(v, cells)));
-                mip.Add("coverage", [.. Terms(cells), shortfall], Sense.Equal, demand.Count);
+                var shortfall = Auxiliary(mip.AddInteger(0, demand.Count, weights.Shortfall), v => Math.Max(0, demand.Count - Sum(v, cells)));
+                mip.Add("coverage", [.. Terms(cells), shortfall], Sense.Equal, demand.Count, $"{demand.Id} on {date:uuuu-MM-dd}");
+                uncovered.Add(shortfall);
+                var type = problem.ShiftTypeOf(demand);
+                shortfalls[(demand.Id, date)] = (demand.Count * calendar.Of(date, type).Duration.TotalHours * type.WorkingTimeFactor, shortfall);
             }
         }
     }
@@ -52,41 +55,46 @@ public sealed partial class RotaModelBuilder
 
         foreach (var cells in byDay.Values.Where(c => c.Count > settings.Limit))
         {
-            mip.Add("one-shift-per-day", Terms(cells), Sense.LessOrEqual, settings.Limit);
+            mip.Add("one-shift-per-day", Terms(cells), Sense.LessOrEqual, settings.Limit, $"{cells[0].CaregiverId} on {cells[0].Date:uuuu-MM-dd}");
         }
     }
 
-    /// <summary>no-overlap and min-rest (and the compensatory rest after a live-in): two clashing shifts are never both worked.</summary>
+    /// <summary>
+    /// no-overlap and min-rest (and the compensatory rest after a live-in): two clashing shifts are never both worked.
+    /// With one shift a day, a caregiver's shifts of one date and type (same times) and the later date's shifts that
+    /// clash with them by one rule form a clique: one row each. Otherwise one row per clashing pair.
+    /// </summary>
     private void NoOverlapAndMinRest()
     {
-        var onePerDay = Hard("one-shift-per-day") is { Limit: <= 1 };
+        var onePerDay = Hard("one-shift-per-day") is { Limit: < 2 };
         foreach (var caregiver in Caregivers)
         {
             foreach (var date in Horizon.Dates)
             {
-                foreach (var first in On(caregiver.Id, date))
+                var label = $"{caregiver.Id} on {date:uuuu-MM-dd}";
+                foreach (var sameTimes in On(caregiver.Id, date).GroupBy(c => c.Type.Code))
                 {
-                    for (var later = 0; later <= Reach; later++)
+                    var first = sameTimes.First();
+                    for (var later = onePerDay ? 1 : 0; later <= Reach; later++)
                     {
                         var clashing = On(caregiver.Id, date.PlusDays(later))
-                            .Where(second => second != first && (later > 0 || second.Variable.Index > first.Variable.Index))
-                            .Where(second => Conflict(first.Interval, first.Type, second.Interval, second.Type))
+                            .Select(second => (Cell: second, Rule: Conflict(first.Interval, first.Type, second.Interval, second.Type)))
+                            .Where(c => c.Rule is not null)
                             .ToList();
-                        if (clashing.Count == 0)
+                        foreach (var byRule in clashing.GroupBy(c => c.Rule!))
                         {
-                            continue;
-                        }
-
-                        // Shifts of one later date exclude each other already, so one row covers them all.
-                        if (onePerDay && later > 0)
-                        {
-                            mip.Add("min-rest", [first.Variable, .. Terms(clashing)], Sense.LessOrEqual, 1);
-                        }
-                        else
-                        {
-                            foreach (var second in clashing)
+                            if (onePerDay)
                             {
-                                mip.Add("min-rest", [first.Variable, second.Variable], Sense.LessOrEqual, 1);
+                                mip.Add(byRule.Key, [.. Terms(sameTimes), .. byRule.Select(c => (Term)c.Cell.Variable)], Sense.LessOrEqual, 1, label);
+                                continue;
+                            }
+
+                            foreach (var one in sameTimes)
+                            {
+                                foreach (var (second, _) in byRule.Where(c => later > 0 || c.Cell.Variable.Index > one.Variable.Index))
+                                {
+                                    mip.Add(byRule.Key, [one.Variable, second.Variable], Sense.LessOrEqual, 1, label);
+                                }
                             }
                         }
                     }
@@ -96,8 +104,11 @@ public sealed partial class RotaModelBuilder
     }
 
     /// <summary>
-    /// weekly-rest: each week has a free day (an indicator per day) with no shift under way on it, and no pair of
-    /// shifts around it closer than the limit. Exact for limits up to 48 h: a rest that spans two free days is long enough.
+    /// weekly-rest, exactly as the rule reads: a week keeps it when some rest of at least the limit L, with at least
+    /// L − min-rest of it inside the week, is free of work. Such a rest exists exactly when one window of length L
+    /// starting at a week's start less min-rest or at the end of some shift is free, with its start between the week's
+    /// start less min-rest and its end less L plus min-rest. One indicator per such window (windows with the same or
+    /// more shifts in them than another dropped), each excluding the shifts under way in it; at least one a week.
     /// </summary>
     private void WeeklyRest()
     {
@@ -106,63 +117,82 @@ public sealed partial class RotaModelBuilder
             return;
         }
 
-        var horizonEnd = calendar.StartOf(Horizon.End.PlusDays(1));
+        var length = Duration.FromHours(settings.Limit);
+        var minRest = Duration.FromHours(problem.Institution.LabourRules["min-rest"].Limit);
+        var onePerDay = Hard("one-shift-per-day") is { Limit: < 2 };
+        // Dates whose shifts can reach into the windows of a week, which run from min-rest before it to min-rest after it.
+        var margin = (int)Math.Ceiling(minRest.TotalHours / 24);
+        var (back, forward) = (Reach + margin, 7 + margin);
         foreach (var caregiver in Caregivers)
         {
             var past = history[caregiver.Id].Shifts;
             foreach (var monday in Horizon.WeekStarts)
             {
-                var freeDays = new List<Variable>();
-                for (var i = 0; i < 7; i++)
+                var (first, last) = (calendar.StartOf(monday) - minRest, calendar.StartOf(monday.PlusDays(7)) - length + minRest);
+                var nearby = Enumerable.Range(-back, back + forward + 1).SelectMany(d => On(caregiver.Id, monday.PlusDays(d))).ToList();
+                var starts = nearby.Select(c => c.Interval.End).Concat(past.Select(p => p.Interval.End))
+                    .Where(t => t >= first && t <= last)
+                    .Append(first)
+                    .Distinct();
+                var windows = new List<List<Cell>>();
+                foreach (var start in starts)
                 {
-                    var day = calendar.DayOf(monday.PlusDays(i));
-                    if (past.Any(p => ShiftCalendar.Overlap(p.Interval, day)))
+                    var window = new Interval(start, start + length);
+                    if (past.Any(p => ShiftCalendar.Overlap(p.Interval, window)))
                     {
                         continue;
                     }
 
-                    var rows = new List<(List<Term> Others, double Limit)>();
-                    var nearby = Enumerable.Range(-Reach, Reach + 2).SelectMany(d => On(caregiver.Id, monday.PlusDays(i + d))).ToList();
-                    foreach (var byDate in nearby.Where(c => ShiftCalendar.Overlap(c.Interval, day)).GroupBy(c => c.Date))
-                    {
-                        rows.Add(([.. Terms(byDate)], 0));
-                    }
-
-                    var before = day.Start - Duration.FromHours(24);
-                    var next = nearby.Where(c => c.Interval.Start >= day.End && c.Interval.Start < day.End + Duration.FromHours(24) && c.Interval.Start < horizonEnd).ToList();
-                    var previous = nearby.Where(c => c.Interval.End <= day.Start && c.Interval.End > before)
-                        .Select(c => (End: c.Interval.End, Terms: new List<Term> { c.Variable }))
-                        .Concat(past.Where(p => p.Interval.End <= day.Start && p.Interval.End > before).Select(p => (End: p.Interval.End, Terms: new List<Term>())));
-                    foreach (var (end, terms) in previous)
-                    {
-                        if ((horizonEnd - end).TotalHours < settings.Limit)
-                        {
-                            rows.Add((terms, 0));
-                            continue;
-                        }
-
-                        var tooSoon = next.Where(n => (n.Interval.Start - end).TotalHours < settings.Limit).ToList();
-                        if (tooSoon.Count > 0)
-                        {
-                            rows.Add(([.. terms, .. Terms(tooSoon)], terms.Count));
-                        }
-                    }
-
-                    if (rows.Any(r => r.Others.Count == 0 && r.Limit == 0))
-                    {
-                        continue;
-                    }
-
-                    var free = Auxiliary(mip.AddBinary(), v => rows.All(r => r.Others.Sum(t => v[t.Variable.Index]) <= r.Limit + 1e-9) ? 1 : 0);
-                    foreach (var (others, limit) in rows)
-                    {
-                        mip.Add("weekly-rest", [free, .. others], Sense.LessOrEqual, limit + 1);
-                    }
-
-                    freeDays.Add(free);
+                    windows.Add([.. nearby.Where(c => ShiftCalendar.Overlap(c.Interval, window))]);
                 }
 
-                mip.Add("weekly-rest", freeDays.Select(f => (Term)f), Sense.GreaterOrEqual, 1, $"{caregiver.Id}, week of {monday:uuuu-MM-dd}");
+                if (windows.Any(w => w.Count == 0))
+                {
+                    continue;
+                }
+
+                if (windows.Count == 0)
+                {
+                    // History's shifts leave the week no window at all, whatever the rota does.
+                    Unavoidable("weekly-rest");
+                    continue;
+                }
+
+                // A window whose shifts include another window's is free only when that one is: it adds nothing.
+                var kept = new List<List<Cell>>();
+                foreach (var window in windows.OrderBy(w => w.Count))
+                {
+                    var cells = window.Select(c => c.Variable.Index).ToHashSet();
+                    if (!kept.Any(k => k.All(c => cells.Contains(c.Variable.Index))))
+                    {
+                        kept.Add(window);
+                    }
+                }
+
+                var label = $"{caregiver.Id}, week of {monday:uuuu-MM-dd}";
+                var free = new List<Term>();
+                foreach (var window in kept)
+                {
+                    var rest = Auxiliary(mip.AddBinary(), v => Sum(v, window) > 0.5 ? 0 : 1);
+                    foreach (var byDate in window.GroupBy(c => c.Date))
+                    {
+                        if (onePerDay)
+                        {
+                            mip.Add("link:weekly-rest-window", [rest, .. Terms(byDate)], Sense.LessOrEqual, 1, label);
+                        }
+                        else
+                        {
+                            foreach (var cell in byDate)
+                            {
+                                mip.Add("link:weekly-rest-window", [rest, cell.Variable], Sense.LessOrEqual, 1, label);
+                            }
+                        }
+                    }
+
+                    free.Add(rest);
+                }
+
+                mip.Add("weekly-rest", free, Sense.GreaterOrEqual, 1, label);
             }
         }
     }
@@ -205,6 +235,11 @@ public sealed partial class RotaModelBuilder
                 var known = mondays.Where(m => m < Horizon.Start).Sum(m => AverageWeeklyHoursRule.HoursIn(history[caregiver.Id], context, m));
                 var cells = mondays.Where(m => m >= Horizon.Start).SelectMany(m => Week(caregiver.Id, m)).ToList();
                 var room = (settings.Limit * settings.Weeks) - known;
+                if (room < -Tolerance)
+                {
+                    Unavoidable("average-weekly-hours");
+                }
+
                 if (cells.Sum(c => c.WorkingHours) > room)
                 {
                     mip.Add("average-weekly-hours", cells.Select(c => new Term(c.WorkingHours, c.Variable)), Sense.LessOrEqual, Math.Max(0, room), $"{caregiver.Id}, {settings.Weeks} weeks to {lastWeek.PlusDays(6):uuuu-MM-dd}");
@@ -241,13 +276,52 @@ public sealed partial class RotaModelBuilder
             {
                 var dates = Enumerable.Range(0, limit + 1).Select(first.PlusDays).ToList();
                 var worked = dates.Count(pastDates.Contains);
-                var cells = dates.Where(Horizon.Contains).SelectMany(d => On(caregiver.Id, d)).Where(c => counts(c.Type)).ToList();
-                if (cells.Select(c => c.Date).Distinct().Count() + worked > limit)
+                var days = dates.Where(Horizon.Contains).Select(d => On(caregiver.Id, d).Where(c => counts(c.Type)).ToList()).Where(d => d.Count > 0).ToList();
+                if (days.Count + worked > limit)
                 {
-                    mip.Add(rule, Terms(cells), Sense.LessOrEqual, Math.Max(0, limit - worked), $"{caregiver.Id}, {first:uuuu-MM-dd} to {dates[^1]:uuuu-MM-dd}");
+                    mip.Add(rule, days.SelectMany(DayWorked), Sense.LessOrEqual, Math.Max(0, limit - worked), $"{caregiver.Id}, {first:uuuu-MM-dd} to {dates[^1]:uuuu-MM-dd}");
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Any of one date's shifts worked sets the indicator: one row for the date when one shift a day is a hard rule
+    /// (the stronger form), else one row a shift.
+    /// </summary>
+    private void Implies(string term, List<Cell> cells, Variable indicator)
+    {
+        if (Hard("one-shift-per-day") is { Limit: < 2 })
+        {
+            mip.Add(term, [.. Terms(cells), -1 * (Term)indicator], Sense.LessOrEqual, 0);
+            return;
+        }
+
+        foreach (var cell in cells)
+        {
+            mip.Add(term, [cell.Variable, -1 * (Term)indicator], Sense.LessOrEqual, 0);
+        }
+    }
+
+    /// <summary>
+    /// "Works that day" among some shifts of one caregiver and date: their sum when one shift a day is a hard rule, else
+    /// an indicator linked to each of them (a day with two shifts is still one day).
+    /// </summary>
+    private IEnumerable<Term> DayWorked(List<Cell> cells)
+    {
+        if (Hard("one-shift-per-day") is { Limit: < 2 } || cells.Count == 1)
+        {
+            return Terms(cells);
+        }
+
+        var worked = Auxiliary(mip.AddBinary(), v => Sum(v, cells) > 0.5 ? 1 : 0);
+        foreach (var cell in cells)
+        {
+            mip.Add("link:day-worked", [cell.Variable, -1 * (Term)worked], Sense.LessOrEqual, 0);
+        }
+
+        mip.Add("link:day-worked", [.. Terms(cells), -1 * (Term)worked], Sense.GreaterOrEqual, 0);
+        return [worked];
     }
 
     /// <summary>max-nights: nights in any window of the period ending on a horizon date, history nights included.</summary>
@@ -266,6 +340,11 @@ public sealed partial class RotaModelBuilder
             {
                 var first = last.PlusDays(1 - days);
                 var worked = pastNights.Count(d => d >= first && d <= last);
+                if (worked > settings.Limit)
+                {
+                    Unavoidable("max-nights");
+                }
+
                 var cells = Enumerable.Range(0, days).Select(first.PlusDays).Where(Horizon.Contains)
                     .SelectMany(d => On(caregiver.Id, d)).Where(c => c.Type.IsNight).ToList();
                 if (cells.Select(c => c.Date).Distinct().Count() + worked > settings.Limit)
@@ -291,10 +370,15 @@ public sealed partial class RotaModelBuilder
             var target = ContractHoursRule.Target(caregiver, context);
             var cells = Horizon.Dates.SelectMany(d => On(caregiver.Id, d)).ToList();
             var hours = cells.Select(c => new Term(c.WorkingHours, c.Variable)).ToList();
-            mip.Add("contract-hours", hours, Sense.LessOrEqual, target + tolerance, $"{caregiver.Id}, at most {target + tolerance:0.#} h");
-            if (!caregiver.Contract.IsOnCall && target - tolerance > 0)
+            if (cells.Sum(c => c.WorkingHours) > target + tolerance)
             {
-                mip.Add("contract-hours", hours, Sense.GreaterOrEqual, target - tolerance, $"{caregiver.Id}, at least {target - tolerance:0.#} h");
+                mip.Add("contract-hours", hours, Sense.LessOrEqual, target + tolerance, $"{caregiver.Id}, at most {target + tolerance:0.##} h");
+            }
+
+            if (!caregiver.Contract.IsOnCall && target - tolerance > Tolerance)
+            {
+                var slack = Minimum("contract-hours", hours, target - tolerance, $"{caregiver.Id}, at least {target - tolerance:0.##} h");
+                contractSlacks[caregiver.Id] = (target - tolerance, slack);
             }
         }
     }
@@ -318,6 +402,11 @@ public sealed partial class RotaModelBuilder
                 var inHorizon = saturdays.Where(s => s >= Horizon.Start).ToList();
                 var worked = inHorizon.Select(s => WeekendWorked(caregiver.Id, s)).OfType<Variable>().ToList();
                 var allowed = inHorizon.Count - Math.Max(0, needed - freeBefore);
+                if (allowed < 0)
+                {
+                    Unavoidable("free-weekends");
+                }
+
                 if (worked.Count > allowed)
                 {
                     mip.Add("free-weekends", worked.Select(w => (Term)w), Sense.LessOrEqual, Math.Max(0, allowed), $"{caregiver.Id}, {settings.Weeks} weekends to {lastSaturday:uuuu-MM-dd}");
@@ -351,6 +440,7 @@ public sealed partial class RotaModelBuilder
 
     private readonly Dictionary<(string, LocalDate), Variable?> weekendsWorked = [];
 
+
     /// <summary>An indicator that the caregiver works at some instant of the weekend starting on a Saturday; null when they cannot.</summary>
     private Variable? WeekendWorked(string caregiverId, LocalDate saturday)
     {
@@ -360,6 +450,14 @@ public sealed partial class RotaModelBuilder
         }
 
         var weekend = new Interval(calendar.StartOf(saturday), calendar.StartOf(saturday.PlusDays(2)));
+        if (history[caregiverId].WorksDuring(weekend))
+        {
+            // A shift from history (a long live-in) already runs into the weekend: worked, whatever the rota.
+            var always = Auxiliary(mip.AddInteger(1, 1), _ => 1);
+            weekendsWorked[(caregiverId, saturday)] = always;
+            return always;
+        }
+
         var byDate = Enumerable.Range(-Reach, Reach + 2)
             .SelectMany(d => On(caregiverId, saturday.PlusDays(d)))
             .Where(c => ShiftCalendar.Overlap(c.Interval, weekend))
@@ -369,10 +467,10 @@ public sealed partial class RotaModelBuilder
         Variable? worked = null;
         if (byDate.Count > 0)
         {
-            worked = Auxiliary(mip.AddContinuous(0, 1), v => byDate.Max(cells => Sum(v, cells)));
+            worked = Auxiliary(mip.AddBinary(), v => byDate.Max(cells => Sum(v, cells)) > 0.5 ? 1 : 0);
             foreach (var cells in byDate)
             {
-                mip.Add("free-weekends", [.. Terms(cells), -1 * (Term)worked.Value], Sense.LessOrEqual, 0);
+                Implies("link:weekend-worked", cells, worked.Value);
             }
         }
 

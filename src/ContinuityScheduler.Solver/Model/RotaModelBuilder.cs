@@ -24,32 +24,49 @@ public sealed partial class RotaModelBuilder
     private readonly IReadOnlyDictionary<string, CaregiverTimeline> history;
     private readonly RepairReference? reference;
 
-    private RotaModelBuilder(PlanningProblem problem, ObjectiveWeights weights, bool elastic, RepairReference? reference)
+    private readonly Dictionary<AssignmentKey, string> excluded = [];
+    private readonly List<Term> broken = [];
+    private readonly List<Term> uncovered = [];
+    private readonly List<Term> changed = [];
+    private readonly HashSet<string> unavoidable = [];
+
+    /// <summary>Each post and date: the working hours of its people and the shortfall column.</summary>
+    private readonly Dictionary<(string DemandId, LocalDate Date), (double Hours, Variable Shortfall)> shortfalls = [];
+
+    /// <summary>Each permanent caregiver's contract minimum in hours and the slack by which it may be broken.</summary>
+    private readonly Dictionary<string, (double Hours, Variable Slack)> contractSlacks = [];
+
+    private RotaModelBuilder(PlanningProblem problem, ObjectiveWeights weights, RepairReference? reference)
     {
         this.problem = problem;
         this.reference = reference;
-        mip = new MipModel { ElasticRules = elastic ? ElasticRules : new HashSet<string>() };
+        mip = new MipModel { ElasticCost = 0 };
         this.weights = weights;
         calendar = new ShiftCalendar(problem);
         history = new ResolvedRota(problem, new Rota([], "history")).Timelines;
     }
 
-    /// <summary>The rules an elastic model may break at a price, to find out which ones leave no rota.</summary>
-    public static IReadOnlySet<string> ElasticRules { get; } = new HashSet<string>
-    {
-        "weekly-rest", "max-weekly-hours", "average-weekly-hours", "max-consecutive-days", "max-consecutive-nights",
-        "max-nights", "contract-hours", "free-weekends", "relief-share",
-    };
-
-    /// <param name="elastic">Give the rules in <see cref="ElasticRules"/> priced slacks, so the model always has a solution whose slacks say what cannot be kept.</param>
+    /// <summary>
+    /// The model with its objective levels: first the rules' minimums it cannot keep (contract hours below their
+    /// minimum, required pins missing: the only rules no rota may be able to keep, since every other rule is kept by
+    /// working less), then the posts left uncovered, in a repair the changes, and then the objective.
+    /// </summary>
     /// <param name="reference">For a repair: the published rota, whose every change is priced.</param>
-    public static RotaModel Build(PlanningProblem problem, ObjectiveWeights? weights = null, bool elastic = false, RepairReference? reference = null)
+    public static RotaModel Build(PlanningProblem problem, ObjectiveWeights? weights = null, RepairReference? reference = null)
     {
-        var builder = new RotaModelBuilder(problem, weights ?? ObjectiveWeights.Default, elastic, reference);
+        var builder = new RotaModelBuilder(problem, weights ?? ObjectiveWeights.Default, reference);
         builder.AddAssignments();
+        builder.UnmetPins();
         builder.AddRules();
         builder.AddObjective();
-        return new RotaModel(problem, builder.mip, builder.assignments, builder.auxiliaries);
+        builder.mip.AddLevel(RotaModel.BrokenLevel, builder.broken);
+        builder.mip.AddLevel(RotaModel.UncoveredLevel, builder.uncovered);
+        if (reference is not null)
+        {
+            builder.mip.AddLevel(RotaModel.ChangesLevel, builder.changed);
+        }
+
+        return new RotaModel(problem, builder.mip, builder.assignments, builder.auxiliaries, builder.excluded, builder.unavoidable);
     }
 
     /// <summary>One assignment column with what the rules need to know about it.</summary>
@@ -100,18 +117,25 @@ public sealed partial class RotaModelBuilder
                 {
                     var assignment = new Assignment(caregiver.Id, date, demand.Id);
                     var required = pins.Any(p => p.Kind == PinKind.Require && p.Matches(assignment));
-                    var forbidden = pins.Any(p => p.Kind == PinKind.Forbid && p.Matches(assignment));
-                    if (!required && (forbidden || !Allowed(caregiver, date, demand, type, interval)))
+                    var key = new AssignmentKey(caregiver.Id, date, demand.Id);
+                    var ruledOut = pins.Any(p => p.Kind == PinKind.Forbid && p.Matches(assignment)) && Hard("pins") is not null ? "pins" : RuledOut(caregiver, date, demand, type, interval);
+                    if (ruledOut is not null)
                     {
+                        excluded[key] = ruledOut;
                         continue;
                     }
 
-                    var variable = required ? mip.AddInteger(1, 1) : mip.AddBinary();
-                    assignments[new AssignmentKey(caregiver.Id, date, demand.Id)] = variable;
-                    var key = (caregiver.Id, date);
-                    if (!byDay.TryGetValue(key, out var cells))
+                    var variable = mip.AddBinary();
+                    if (required && Hard("pins") is not null)
                     {
-                        byDay[key] = cells = [];
+                        // A required pin holds unless it cannot (a clash with another pin or a rule): then it is a broken minimum.
+                        Minimum("pins", [variable], 1, $"{caregiver.Id} pinned to {demand.Id} on {date:uuuu-MM-dd}");
+                    }
+
+                    assignments[key] = variable;
+                    if (!byDay.TryGetValue((caregiver.Id, date), out var cells))
+                    {
+                        byDay[(caregiver.Id, date)] = cells = [];
                     }
 
                     cells.Add(new Cell(variable, caregiver.Id, date, demand, type, interval));
@@ -120,54 +144,89 @@ public sealed partial class RotaModelBuilder
         }
     }
 
-    /// <summary>The rules that judge one assignment on its own, applied before a column is made.</summary>
-    private bool Allowed(Caregiver caregiver, LocalDate date, Demand demand, ShiftType type, Interval interval)
+    /// <summary>A required pin without a column (ruled out, or its post does not apply that day) can never be met.</summary>
+    private void UnmetPins()
     {
-        if (Hard("skills") is not null && !caregiver.HasSkills(demand.Skills))
+        if (Hard("pins") is null)
         {
-            return false;
+            return;
         }
 
-        if (Hard("allowed-groups") is not null && !demand.GroupIds.All(caregiver.MayWorkIn))
+        foreach (var pin in problem.Pins.Where(p => p.Kind == PinKind.Require && Horizon.Contains(p.Date)))
         {
-            return false;
+            if (!assignments.ContainsKey(new AssignmentKey(pin.CaregiverId, pin.Date, pin.DemandId!)))
+            {
+                Unavoidable("pins");
+            }
+        }
+    }
+
+    /// <summary>The hard rule that forbids one assignment on its own, checked before a column is made; null when none does.</summary>
+    private string? RuledOut(Caregiver caregiver, LocalDate date, Demand demand, ShiftType type, Interval interval)
+    {
+        if (Hard("skills") is { } skills && demand.Skills.Count(s => !caregiver.Skills.Contains(s)) > skills.Limit)
+        {
+            return "skills";
         }
 
-        if (Hard("absence") is not null && Enumerable.Range(0, Math.Max(1, type.EndDayOffset)).Any(d => caregiver.AbsenceOn(date.PlusDays(d)) is not null))
+        if (Hard("allowed-groups") is { } groups && demand.GroupIds.Count(g => !caregiver.MayWorkIn(g)) > groups.Limit)
         {
-            return false;
+            return "allowed-groups";
+        }
+
+        if (Hard("absence") is { } absence && Enumerable.Range(0, Math.Max(1, type.EndDayOffset)).Count(d => caregiver.AbsenceOn(date.PlusDays(d)) is not null) > absence.Limit)
+        {
+            return "absence";
         }
 
         if (Hard("max-shift-length") is { } length)
         {
             var tooLong = type.Kind == ShiftKind.LiveIn
                 ? !problem.Institution.LabourRules.ResidentialDerogation
-                : interval.Duration.TotalHours > length.Limit + 1e-6;
+                : interval.Duration.TotalHours > length.Limit + Tolerance;
             if (tooLong)
             {
-                return false;
+                return "max-shift-length";
             }
         }
 
-        return !history[caregiver.Id].Shifts.Any(past => Conflict(past.Interval, past.ShiftType, interval, type));
+        return history[caregiver.Id].Shifts.Select(past => Conflict(past.Interval, past.ShiftType, interval, type)).FirstOrDefault(rule => rule is not null);
     }
 
-    /// <summary>Whether two shifts of one caregiver cannot both be worked: they overlap, or the rest between them is too short.</summary>
-    private bool Conflict(Interval a, ShiftType aType, Interval b, ShiftType bType)
+    /// <summary>The hard rule by which two shifts of one caregiver cannot both be worked (overlap, rest, rest after a live-in); null when they can.</summary>
+    private string? Conflict(Interval a, ShiftType aType, Interval b, ShiftType bType)
     {
-        var rest = ShiftCalendar.RestBetween(a, b);
-        if (rest < 0)
+        var (first, firstType, second) = a.Start <= b.Start ? (a, aType, b) : (b, bType, a);
+        if (second.Start < first.End)
         {
-            return Hard("no-overlap") is not null || Hard("min-rest") is not null;
+            // Overlap in hours, as no-overlap measures it: to the earlier end of the two.
+            var overlap = ((first.End < second.End ? first.End : second.End) - second.Start).TotalHours;
+            return Hard("no-overlap") is { } noOverlap && overlap > noOverlap.Limit ? "no-overlap" : null;
         }
 
+        var rest = (second.Start - first.End).TotalHours;
         if (Hard("min-rest") is { } minRest && rest < minRest.Limit)
         {
-            return true;
+            return "min-rest";
         }
 
-        var first = a.Start <= b.Start ? aType : bType;
         var rules = problem.Institution.LabourRules;
-        return first.Kind == ShiftKind.LiveIn && rules.ResidentialDerogation && Hard("max-shift-length") is not null && rest < rules.CompensatoryRestHours;
+        return firstType.Kind == ShiftKind.LiveIn && rules.ResidentialDerogation && Hard("max-shift-length") is not null && rest < rules.CompensatoryRestHours
+            ? "max-shift-length"
+            : null;
     }
+
+    /// <summary>A minimum a rule sets (Σ terms ≥ least): kept when it can be, otherwise broken by a slack the first level minimises.</summary>
+    private Variable Minimum(string rule, IEnumerable<Term> terms, double least, string label)
+    {
+        var slack = mip.AddElastic(rule, terms, Sense.GreaterOrEqual, least, label);
+        broken.Add(slack);
+        return slack;
+    }
+
+    /// <summary>A rule no rota can keep (history already breaks it, or a pin requires what no rule allows): the model says so.</summary>
+    private void Unavoidable(string rule) => unavoidable.Add(rule);
+
+    /// <summary>Sums of hours are compared with this much room, as the validator does.</summary>
+    private const double Tolerance = 1e-6;
 }

@@ -24,7 +24,7 @@ public partial class RotaValidatorTests
     /// <summary>
     /// A rota that breaks many rules at once. anna (37 h, only g1, on leave Wednesday, wants Friday free, pinned to
     /// Tuesday's E) works E and L on Monday, E on Wednesday, E in g2 on Thursday, the skilled night on Friday and E on
-    /// Saturday morning; relief rick works a live-in on Saturday without the derogation. anna's history E on the
+    /// Saturday and Sunday mornings; relief rick works a live-in on Saturday without the derogation. anna's history E on the
     /// Sunday before (ends 15:00) keeps her week from beginning with an unbounded rest.
     /// </summary>
     private static ProblemBuilder MessyHome() => new ProblemBuilder()
@@ -48,6 +48,7 @@ public partial class RotaValidatorTests
         .Add("anna", Thursday, "g2-E")
         .Add("anna", Friday, "g1-night")
         .Add("anna", Saturday, "g1-E")
+        .Add("anna", Saturday.PlusDays(1), "g1-E")
         .Add("rick", Saturday, "g1-X")
         .Build();
 
@@ -80,8 +81,8 @@ public partial class RotaValidatorTests
         var report = RotaValidator.Validate(MessyHome().Build(), MessyRota());
 
         // each listed rule is broken on purpose (see MessyHome); weekly-rest: anna's rests are 16 h (history E Sunday -> Monday),
-        // Monday 22:00 -> Wednesday 07:00 = 33 h, 16 h, Thursday 15:00 -> Friday 22:00 = 31 h and Saturday 15:00 -> the
-        // horizon's end = 33 h, so her longest is 33 h < 35
+        // Monday 22:00 -> Wednesday 07:00 = 33 h, 16 h, Thursday 15:00 -> Friday 22:00 = 31 h, 16 h and after Sunday 15:00
+        // only 9 h in the week, so her longest is 33 h < 35
         report.Violations.Should().ContainSingle(v => v.Code == "weekly-rest").Which.Should().Match<Violation>(v =>
             v.CaregiverId == "anna" && v.From == Monday && v.To == Monday.PlusDays(6) && v.Measured == 33 && v.Limit == 35);
         report.Violations.Select(v => v.Code).Distinct().Should().BeEquivalentTo(

@@ -2,7 +2,7 @@ using ContinuityScheduler.Cli.Samples;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Model;
 
-namespace ContinuityScheduler.Solver.Tests;
+namespace ContinuityScheduler.Solver.Tests.Support;
 
 /// <summary>Planning problems for solver tests: the committed samples and generated homes of other shapes.</summary>
 internal static class Homes

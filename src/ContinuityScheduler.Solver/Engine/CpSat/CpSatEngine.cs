@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Globalization;
+using Google.OrTools.Sat;
+
+namespace ContinuityScheduler.Solver.Engine.CpSat;
+
+/// <summary>
+/// Google OR-Tools' CP-SAT, in process. The model is translated once (<see cref="CpSatModel"/>); its levels are
+/// minimised in order, each held at its best before the next, the best solution of one the start of the next. Progress
+/// comes from the solution callback; cancellation and a watchdog at the deadline stop the search through StopSearch,
+/// so a solve ends within a second of its limit with its best solution kept.
+/// </summary>
+public sealed class CpSatEngine : IMipEngine
+{
+    /// <summary>Seconds a level is left at least, so that presolve and the start's repair can run.</summary>
+    private const double LeastLevelSeconds = 1;
+
+    public string Name => "cp-sat";
+
+    public Task<MipResult> SolveAsync(MipModel model, MipOptions options, IProgress<MipProgress>? progress, CancellationToken cancellation) =>
+        Task.Factory.StartNew(() => Solve(model, options, progress, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Search workers by model size when the caller leaves it open (docs/solver.md: measured on the samples).</summary>
+    public static int WorkersFor(MipModel model) => model.Constraints.Count > 200_000 ? 2 : Math.Max(2, Environment.ProcessorCount);
+
+    private static MipResult Solve(MipModel model, MipOptions options, IProgress<MipProgress>? progress, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var run = new Run(model, options, progress, clock);
+        CpSatModel translated;
+        try
+        {
+            translated = CpSatModel.Of(model);
+        }
+        catch (TypeInitializationException e)
+        {
+            throw new EngineUnavailableException($"Google OR-Tools could not be loaded: {e.InnerException?.Message ?? e.Message}");
+        }
+
+        if (options.Start is { } start)
+        {
+            // A start that keeps every row is the first solution: the engine's presolve may hand back an equally good one
+            // for a level that is worse for the next (it sets columns its objective does not see as it likes).
+            var hint = translated.Hint(start);
+            if (!model.Violated(translated.Values(hint)).Any())
+            {
+                run.Offer(translated, null, hint, null);
+            }
+        }
+
+        using var stop = cancellation.Register(run.Stop);
+        using var watchdog = options.Deterministic ? null : new Timer(_ => run.Stop(), null, options.TimeLimit, Timeout.InfiniteTimeSpan);
+        var levels = new List<(ObjectiveLevel Level, ObjectiveScale Scale, long Bound, bool Proven)>();
+        foreach (var level in model.Levels)
+        {
+            run.LevelIndex = levels.Count;
+            var scale = translated.Minimise(level.Terms, 0);
+            var budget = Math.Max(Math.Min(run.Remaining, LeastLevelSeconds), run.Remaining * options.LevelShare);
+            var outcome = run.Level(translated, scale, budget, 0, last: false);
+            if (outcome.Status == CpSolverStatus.Infeasible || run.BestSolution is null)
+            {
+                return run.Result(outcome, null, Ended(levels, run.BestSolution));
+            }
+
+            levels.Add((level, scale, (long)Math.Ceiling(outcome.BoundScaled - 1e-9), outcome.Status == CpSolverStatus.Optimal));
+
+            translated.Hold(scale, scale.Of(run.BestSolution));
+            translated.Hint(run.Best!);
+        }
+
+        run.LevelIndex = model.Levels.Count;
+        var final = translated.Minimise(AllTerms(model), model.ObjectiveConstant);
+        var last = run.Level(translated, final, run.Remaining, options.RelativeGap, last: true);
+        return run.Result(last, final, Ended(levels, run.BestSolution));
+    }
+
+    /// <summary>
+    /// How each level ended. A level is proven when its search proved it, or when the final solution reached the bound
+    /// its search proved: then every rota that keeps the levels' least values was within the later searches.
+    /// </summary>
+    private static List<LevelResult> Ended(List<(ObjectiveLevel Level, ObjectiveScale Scale, long Bound, bool Proven)> levels, long[]? solution) =>
+        [.. levels.Select(l =>
+        {
+            var value = solution is null ? (long?)null : l.Scale.Of(solution);
+            return new LevelResult(l.Level.Name, value is { } v ? l.Scale.Value(v) : null, l.Scale.Value(l.Bound), l.Proven || value <= l.Bound);
+        })];
+
+    private static List<Term> AllTerms(MipModel model) =>
+        [.. model.Objective.Select((cost, i) => new Term(cost, model.Variables[i])).Where(t => t.Coefficient != 0)];
+
+    /// <summary>One solve's clock, best solution so far, and the wrapper to stop.</summary>
+    private sealed class Run(MipModel model, MipOptions options, IProgress<MipProgress>? progress, Stopwatch clock)
+    {
+        private readonly object gate = new();
+        private readonly List<MipProgress> trajectory = [];
+        private SolveWrapper? current;
+        private bool stopped;
+        private double? firstSolution;
+
+        public double[]? Best { get; private set; }
+
+        public long[]? BestSolution { get; private set; }
+
+        /// <summary>Seconds left; in the repeatable mode, work units left, counted from what the levels so far used.</summary>
+        public double Remaining => Math.Max(0, options.TimeLimit.TotalSeconds - (options.Deterministic ? workDone : clock.Elapsed.TotalSeconds));
+
+        private double workDone;
+
+        public void Stop()
+        {
+            lock (gate)
+            {
+                stopped = true;
+                current?.StopSearch();
+            }
+        }
+
+        public LevelOutcome Level(CpSatModel translated, ObjectiveScale scale, double seconds, double gap, bool last)
+        {
+            lock (gate)
+            {
+                if (stopped)
+                {
+                    return new LevelOutcome(CpSolverStatus.Unknown, null, 0, 0);
+                }
+            }
+
+            var parameters = new SatParameters
+            {
+                // Measured: with several workers, even interleaved, two runs can differ; one worker never does.
+                NumWorkers = options.Deterministic ? 1 : options.Threads > 0 ? options.Threads : WorkersFor(model),
+                RandomSeed = options.Seed,
+                RelativeGapLimit = gap,
+                LogSearchProgress = Environment.GetEnvironmentVariable("CONTINUITY_CPSAT_LOG") == "1",
+                LogToStdout = true,
+            };
+            if (options.Deterministic)
+            {
+                parameters.MaxDeterministicTime = Math.Max(0.01, seconds);
+            }
+            else
+            {
+                parameters.MaxTimeInSeconds = Math.Max(0.01, seconds);
+            }
+
+            using var wrapper = new SolveWrapper();
+            wrapper.SetStringParameters(TextFormat.Of(parameters) + " " + Environment.GetEnvironmentVariable("CONTINUITY_CPSAT_PARAMS"));
+            using var callback = new Solutions(this, translated, scale, last);
+            wrapper.AddSolutionCallback(callback);
+            lock (gate)
+            {
+                current = wrapper;
+                if (stopped)
+                {
+                    wrapper.StopSearch();
+                }
+            }
+
+            var response = wrapper.Solve(translated.Proto);
+            lock (gate)
+            {
+                current = null;
+                workDone += response.DeterministicTime;
+            }
+
+            if (response.Status is CpSolverStatus.ModelInvalid)
+            {
+                throw new InvalidOperationException($"CP-SAT refused the model: {response.SolutionInfo}");
+            }
+
+            if (response.Solution.Count > 0)
+            {
+                Offer(translated, scale, [.. response.Solution], null);
+            }
+
+            return new LevelOutcome(response.Status, Best, Best is null ? 0 : scale.Of(BestSolution!), scale.Tightest(response.BestObjectiveBound));
+        }
+
+        /// <summary>
+        /// Keeps a solution when it is the first or better: on the level being minimised, then, on a tie, on the later
+        /// levels and the objective (an equally good solution of one level may be worse for the next). Reports it with
+        /// the bound, if known.
+        /// </summary>
+        public void Offer(CpSatModel translated, ObjectiveScale? scale, long[] solution, double? bound)
+        {
+            var values = translated.Values(solution);
+            lock (gate)
+            {
+                if (scale is not null && Best is not null && BestSolution is not null)
+                {
+                    var order = scale.Of(solution).CompareTo(scale.Of(BestSolution));
+                    if (order == 0)
+                    {
+                        order = Later(values).Zip(Later(Best)).Select(p => Math.Sign(Math.Round(p.First - p.Second, 9))).FirstOrDefault(c => c != 0);
+                    }
+
+                    if (order >= 0)
+                    {
+                        return;
+                    }
+                }
+
+                Best = values;
+                BestSolution = solution;
+                firstSolution ??= clock.Elapsed.TotalSeconds;
+                var point = new MipProgress(clock.Elapsed.TotalSeconds, model.Evaluate(values), bound);
+                trajectory.Add(point);
+                progress?.Report(point);
+            }
+        }
+
+        /// <summary>The level being minimised now (its index among the model's levels; their count for the objective).</summary>
+        public int LevelIndex { get; set; }
+
+        /// <summary>The values of the levels after the current one, then the objective.</summary>
+        private IEnumerable<double> Later(double[] values) =>
+            model.Levels.Skip(LevelIndex + 1).Select(l => l.Evaluate(values)).Append(model.Evaluate(values));
+
+        public MipResult Result(LevelOutcome outcome, ObjectiveScale? scale, List<LevelResult> levels)
+        {
+            lock (gate)
+            {
+                var status = outcome.Status switch
+                {
+                    CpSolverStatus.Optimal when Best is not null => MipStatus.Optimal,
+                    CpSolverStatus.Infeasible when Best is null => MipStatus.Infeasible,
+                    _ => Best is null ? MipStatus.NoSolution : MipStatus.Feasible,
+                };
+                double? bound = scale is null || outcome.Status is CpSolverStatus.Unknown && Best is null ? null : scale.Bound(outcome.BoundScaled);
+                return new MipResult(status, Best is null ? null : model.Evaluate(Best), bound, Best, firstSolution, clock.Elapsed.TotalSeconds, [.. trajectory])
+                {
+                    Levels = levels,
+                };
+            }
+        }
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private sealed record LevelOutcome(CpSolverStatus Status, double[]? Best, long BestScaled, double BoundScaled);
+
+    /// <summary>CP-SAT's solution callback: each improving solution becomes the best so far; on the last level with the bound.</summary>
+    private sealed class Solutions(Run run, CpSatModel translated, ObjectiveScale scale, bool last) : SolutionCallback
+    {
+        public override void OnSolutionCallback() =>
+            run.Offer(translated, scale, [.. Response().Solution], last ? scale.Bound(scale.Tightest(BestObjectiveBound())) : null);
+    }
+}
