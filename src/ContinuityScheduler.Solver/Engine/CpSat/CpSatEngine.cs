@@ -18,12 +18,12 @@ public sealed class CpSatEngine : IMipEngine
     public string Name => "cp-sat";
 
     public Task<MipResult> SolveAsync(MipModel model, MipOptions options, IProgress<MipProgress>? progress, CancellationToken cancellation) =>
-        Task.Factory.StartNew(() => Solve(model, options, progress, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Task.Factory.StartNew(() => Solve(model, options, progress, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     /// <summary>Search workers by model size when the caller leaves it open (docs/solver.md: measured on the samples).</summary>
     public static int WorkersFor(MipModel model) => model.Constraints.Count > 200_000 ? 2 : Math.Max(2, Environment.ProcessorCount);
 
-    private static MipResult Solve(MipModel model, MipOptions options, IProgress<MipProgress>? progress, CancellationToken cancellation)
+    private static async Task<MipResult> Solve(MipModel model, MipOptions options, IProgress<MipProgress>? progress, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var run = new Run(model, options, progress, clock);
@@ -56,7 +56,10 @@ public sealed class CpSatEngine : IMipEngine
             run.LevelIndex = levels.Count;
             var scale = translated.Minimise(level.Terms, 0);
             var budget = Math.Max(Math.Min(run.Remaining, LeastLevelSeconds), run.Remaining * options.LevelShare);
-            var outcome = run.Level(translated, scale, budget, 0, last: false);
+            // A start already at the least its columns allow needs no search (and the engine no presolve) for this level.
+            var outcome = run.BestSolution is { } known && scale.Of(known) == scale.Least
+                ? new LevelOutcome(CpSolverStatus.Optimal, run.Best, scale.Least, scale.Least)
+                : run.Level(translated, scale, budget, 0, last: false);
             if (outcome.Status == CpSolverStatus.Infeasible || run.BestSolution is null)
             {
                 return run.Result(outcome, null, Ended(levels, run.BestSolution));
@@ -70,7 +73,13 @@ public sealed class CpSatEngine : IMipEngine
 
         run.LevelIndex = model.Levels.Count;
         var final = translated.Minimise(AllTerms(model), model.ObjectiveConstant);
+        // The linear relaxation's bound, beside the search on its own thread: CP-SAT's own bound rises slowly on large homes.
+        var holds = levels.Select(l => (l.Level.Terms, AtMost: l.Scale.Value(l.Scale.Of(run.BestSolution!)) + 1e-9)).ToList();
+        using var relaxationStop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var relaxation = Task.Run(() => run.Relax(holds, relaxationStop.Token), CancellationToken.None);
         var last = run.Level(translated, final, run.Remaining, options.RelativeGap, last: true);
+        await relaxationStop.CancelAsync();
+        await relaxation;
         return run.Result(last, final, Ended(levels, run.BestSolution));
     }
 
@@ -209,6 +218,25 @@ public sealed class CpSatEngine : IMipEngine
             }
         }
 
+        /// <summary>The linear relaxation's bound of the held model, once known.</summary>
+        private double? relaxed;
+
+        /// <summary>Computes the linear relaxation's bound of the model with the levels held, and reports it when it beats the engine's.</summary>
+        public void Relax(IReadOnlyList<(IReadOnlyList<Term> Terms, double AtMost)> holds, CancellationToken cancellation)
+        {
+            var bound = LinearRelaxation.Bound(model, holds, TimeSpan.FromSeconds(Math.Max(1, Remaining)), cancellation);
+            lock (gate)
+            {
+                relaxed = bound;
+                if (bound is { } b && Best is not null)
+                {
+                    var point = new MipProgress(clock.Elapsed.TotalSeconds, model.Evaluate(Best), Math.Max(b, trajectory.LastOrDefault(p => p.Bound is not null)?.Bound ?? double.NegativeInfinity));
+                    trajectory.Add(point);
+                    progress?.Report(point);
+                }
+            }
+        }
+
         /// <summary>The level being minimised now (its index among the model's levels; their count for the objective).</summary>
         public int LevelIndex { get; set; }
 
@@ -220,13 +248,19 @@ public sealed class CpSatEngine : IMipEngine
         {
             lock (gate)
             {
+                double? bound = scale is null || outcome.Status is CpSolverStatus.Unknown && Best is null ? null : scale.Bound(outcome.BoundScaled);
+                if (scale is not null && relaxed is { } lp && (bound is null || lp > bound))
+                {
+                    bound = lp;
+                }
+
                 var status = outcome.Status switch
                 {
                     CpSolverStatus.Optimal when Best is not null => MipStatus.Optimal,
+                    _ when Best is not null && bound is { } b && model.Evaluate(Best) - b <= 1e-6 * Math.Max(1, Math.Abs(b)) => MipStatus.Optimal,
                     CpSolverStatus.Infeasible when Best is null => MipStatus.Infeasible,
                     _ => Best is null ? MipStatus.NoSolution : MipStatus.Feasible,
                 };
-                double? bound = scale is null || outcome.Status is CpSolverStatus.Unknown && Best is null ? null : scale.Bound(outcome.BoundScaled);
                 return new MipResult(status, Best is null ? null : model.Evaluate(Best), bound, Best, firstSolution, clock.Elapsed.TotalSeconds, [.. trajectory])
                 {
                     Levels = levels,
