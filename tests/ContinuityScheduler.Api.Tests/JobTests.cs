@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ContinuityScheduler.Api.Data;
+using ContinuityScheduler.Domain.Rules;
 using ContinuityScheduler.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,7 +76,8 @@ public sealed class JobTests
             {
                 var done = await again.FinishedAsync(job);
                 ((string)done["state"]!).Should().Be("succeeded", done.ToJsonString());
-                ((string?)done["rotaId"]).Should().NotBeNull();
+                var (problem, rota) = await again.RotaAndProblemAsync((string)done["rotaId"]!);
+                RotaValidator.Validate(problem, rota).IsValid.Should().BeTrue("a week of small-home is staffed in full within every rule");
             }
 
             ((int)(await again.GetJsonAsync(first))["attempts"]!).Should().Be(2, "the running job was started again");
@@ -110,13 +112,53 @@ public sealed class JobTests
         {
             var client = after.CreateClient();
             client.DefaultRequestHeaders.Add("X-Api-Key", home.Client.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
-            var done = await (home with { Client = client }).FinishedAsync(job);
+            var again = home with { Client = client };
+            var done = await again.FinishedAsync(job);
             ((string)done["state"]!).Should().Be("succeeded");
             ((int)done["attempts"]!).Should().Be(2);
+            var (problem, rota) = await again.RotaAndProblemAsync((string)done["rotaId"]!);
+            RotaValidator.Validate(problem, rota).IsValid.Should().BeTrue();
         }
         finally
         {
             after.DeleteData();
+        }
+    }
+
+    [Fact]
+    public async Task A_home_no_rota_can_keep_ends_infeasible_with_the_rota_that_breaks_least_and_publishing_it_asks_twice()
+    {
+        // small-home for one week with no contract tolerance: 37 h and 30 h of 8 h shifts cannot be met exactly.
+        using var factory = new ApiFactory();
+        try
+        {
+            var home = await Tenant.FromSampleAsync(factory, "small-home");
+            var settings = (await home.GetJsonAsync(home.Base)).AsObject();
+            settings["labourRules"]!["rules"]!["contract-hours"] = new JsonObject { ["limit"] = 0, ["weeks"] = 1 };
+            (await home.Client.PutAsync(home.Base, Tenant.Json(settings))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+            var done = await home.SolveAsync("2026-11-30", weeks: 1, seconds: 10);
+
+            ((string)done["state"]!).Should().Be("infeasible", done.ToJsonString());
+            ((string)done["result"]!["status"]!).Should().Be("infeasible");
+            done["result"]!["diagnosis"]!.AsArray().Select(l => (string)l!).Should().Contain(l => l.StartsWith("contract-hours:", StringComparison.Ordinal));
+            var rotaId = (string)done["rotaId"]!;
+            var (problem, rota) = await home.RotaAndProblemAsync(rotaId);
+            // It breaks contract minimums (and may leave a post the broken contracts cannot cover): nothing else.
+            var hard = RotaValidator.Validate(problem, rota).Violations.Where(v => v.Severity == Severity.Hard).ToList();
+            hard.Should().Contain(v => v.Code == "contract-hours").And.OnlyContain(v => v.Code == "contract-hours" || v.Code == "coverage");
+
+            var refused = await home.Client.PostAsync($"{home.Base}/rotas/{rotaId}/publish", null);
+            refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+            var problemDocument = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+            problemDocument["errors"]!.AsArray().Select(e => (string)e!["path"]!).Should().Contain("$.confirm");
+            ((string)(await home.GetJsonAsync($"rotas/{rotaId}"))["rota"]!["status"]!).Should().Be("draft", "a refused publish changes nothing");
+            var published = await home.Client.PostAsync($"{home.Base}/rotas/{rotaId}/publish?confirm=true", null);
+            published.StatusCode.Should().Be(HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            factory.DeleteData();
         }
     }
 }

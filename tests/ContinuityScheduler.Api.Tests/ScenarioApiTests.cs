@@ -25,11 +25,13 @@ public sealed class ScenarioApiTests(SmallHomeFixture fixture) : IClassFixture<S
         }));
         started.StatusCode.Should().Be(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
         var job = await home.FinishedAsync(started.Headers.Location!.ToString());
+        ((string)job["state"]!).Should().BeOneOf(["succeeded", "infeasible"], job.ToJsonString());
         var scenarioRota = (string)job["rotaId"]!;
         var scenarioProblem = ProblemReader.Read((await home.GetJsonAsync($"rotas/{scenarioRota}/problem")).ToJsonString()).Value!;
         scenarioProblem.CaregiversById.Should().ContainKey("extra-robin", "the job solved the changed home");
 
         var hospital = await home.Client.PostAsync($"{home.Base}/rotas/hospital-way", Tenant.Json("""{"horizon":{"start":"2026-11-30","weeks":1}}"""));
+        hospital.StatusCode.Should().Be(HttpStatusCode.Created, await hospital.Content.ReadAsStringAsync());
         var hospitalRota = (string)JsonNode.Parse(await hospital.Content.ReadAsStringAsync())!["id"]!;
 
         var comparison = await home.GetJsonAsync($"rotas/comparison?ids={hospitalRota},{scenarioRota}");

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using ContinuityScheduler.Domain.Json;
+using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Testing;
+using NodaTime.Text;
 
 namespace ContinuityScheduler.Api.Tests;
 
@@ -67,10 +70,20 @@ public sealed record Tenant(string Id, HttpClient Client)
         return await FinishedAsync(response.Headers.Location!.ToString());
     }
 
+    /// <summary>A stored rota and the problem it was made for, read back through the API, to be judged by the domain's own validator.</summary>
+    public async Task<(PlanningProblem Problem, Rota Rota)> RotaAndProblemAsync(string rotaId)
+    {
+        var problem = ProblemReader.Read((await GetJsonAsync($"rotas/{rotaId}/problem")).ToJsonString()).Value!;
+        var view = await GetJsonAsync($"rotas/{rotaId}");
+        var assignments = view["shifts"]!.AsArray().Select(s => new Assignment(
+            (string)s!["caregiverId"]!, LocalDatePattern.Iso.Parse((string)s["date"]!).Value, (string)s["demandId"]!));
+        return (problem, new Rota(assignments, (string)view["rota"]!["madeBy"]!));
+    }
+
     public async Task<JsonNode> FinishedAsync(string jobPath, TimeSpan? limit = null) =>
         await Eventually.ValueAsync(async () =>
         {
             var job = await GetJsonAsync(jobPath);
-            return (string)job["state"]! is "succeeded" or "failed" or "cancelled" ? job : null;
+            return (string)job["state"]! is "succeeded" or "infeasible" or "failed" or "cancelled" ? job : null;
         }, limit ?? TimeSpan.FromMinutes(3));
 }

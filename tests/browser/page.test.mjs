@@ -167,6 +167,29 @@ describe('the web page', { concurrency: 1 }, () => {
     await page.waitForFunction(() => document.querySelector('#job-progress')?.dataset.state === 'cancelled', null, { timeout: 60_000 });
   });
 
+  it('marks an infeasible job with a sign and words, not by colour alone', async () => {
+    // The API's own answer for such a job is tested in the API tests; here the page's rendering of it.
+    const job = {
+      id: '00000000-0000-4000-8000-000000000001', kind: 'solve', state: 'infeasible', createdAt: '2026-12-01T06:00:00Z',
+      startedAt: '2026-12-01T06:00:01Z', finishedAt: '2026-12-01T06:00:11Z', attempts: 1, cancelRequested: false,
+      progress: { elapsedSeconds: 10, incumbent: 2900, bound: null, gap: null },
+      result: { status: 'infeasible', objective: 2900, bound: null, gap: null, firstSolutionSeconds: 0.2, seconds: 10, hardViolations: 2, uncoveredMinimum: null,
+        diagnosis: ['No rota keeps every labour rule: this is the one that breaks least (proven). It breaks:', 'contract-hours: Anna A. works 32 h against a target of 37 h (at least 37 h).'] },
+      rotaId: null, error: null,
+    };
+    await page.route(`**/api/v1/institutions/${institutionId}/solve-jobs`, (route) => route.fulfill({ json: [job] }));
+    try {
+      await page.click('#connect');
+      const row = page.locator(`#job-list tbody tr[data-job-id="${job.id}"]`);
+      await row.waitFor();
+      assert.equal(await row.getAttribute('data-state'), 'infeasible');
+      assert.match(await row.locator('td').nth(1).innerText(), /⚠ infeasible/);
+    } finally {
+      await page.unroute(`**/api/v1/institutions/${institutionId}/solve-jobs`);
+      await page.click('#connect');
+    }
+  });
+
   it('raises no script error', () => {
     assert.deepEqual(scriptErrors, []);
   });

@@ -31,7 +31,7 @@ for (const start of horizons) {
 }
 
 const deadline = Date.now() + waitSeconds * 1000;
-const finished = new Set(['succeeded', 'failed', 'cancelled']);
+const finished = new Set(['succeeded', 'infeasible', 'failed', 'cancelled']);
 let states = [];
 while (Date.now() < deadline) {
   states = await Promise.all(jobs.map((job) => call(`/solve-jobs/${job.id}`)));

@@ -86,7 +86,7 @@ public static class RotaEndpoints
         .Produces<PlanningProblemBody>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/{rotaId:guid}/publish", async (Guid rotaId, HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
+        group.MapPost("/{rotaId:guid}/publish", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, bool? confirm, CancellationToken cancellation) =>
         {
             var id = Caller.Institution(context).Id;
             var record = await db.Rotas.FirstOrDefaultAsync(r => r.Id == rotaId && r.InstitutionId == id, cancellation);
@@ -103,6 +103,17 @@ public static class RotaEndpoints
             if (record.Status != RotaStatus.Draft)
             {
                 return Problems.Conflict($"Only a draft can be published; this rota is {record.Status}.");
+            }
+
+            // A rota that breaks a hard rule (an infeasible solve, a post left uncovered) is published only when asked twice.
+            var stored = StoredRota.Of(record, cache);
+            var hard = RotaValidator.Validate(stored.Problem, stored.Rota).Violations.Where(v => v.Severity == Severity.Hard).ToList();
+            if (hard.Count > 0 && confirm != true)
+            {
+                var examples = string.Join("; ", hard.Take(3).Select(v => $"{v.Code}: {v.Message}"));
+                return Problems.Conflict(
+                    $"The rota breaks {hard.Count} hard rule(s) ({examples}{(hard.Count > 3 ? "; …" : "")}); see GET …/violations, and publish with ?confirm=true to publish it anyway.",
+                    [new FieldError("$.confirm", "Must be true to publish a rota that breaks a hard rule.")]);
             }
 
             var dates = RotaRecords.Dates(record);
@@ -124,7 +135,7 @@ public static class RotaEndpoints
             ETags.Set(context.Response, record.Version);
             return TypedResults.Ok(RotaViews.Summary(record, AssignmentCount(record)));
         })
-        .WithSummary("Publishes a draft: staff see it, and it becomes the history of the next horizon. A published rota of overlapping dates is superseded. If-Match guards against publishing a rota someone changed.")
+        .WithSummary("Publishes a draft: staff see it, and it becomes the history of the next horizon. A published rota of overlapping dates is superseded. If-Match guards against publishing a rota someone changed. A rota that breaks a hard rule (an infeasible solve's, one with posts uncovered) needs confirm=true.")
         .Produces<RotaSummary>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)

@@ -9,7 +9,7 @@ const recentJobsShown = 10;
 const groupPalette = ['#8ecae6', '#ffc857', '#9bd08a', '#f4a6a6', '#c8b6ff', '#76c7c0', '#f7b267', '#bde0fe', '#e5b3d0', '#c9d99e', '#ffd6a5', '#a0c4ff'];
 // Darker colours for the columns of the comparison chart, one per compared rota.
 const rotaPalette = ['#33658a', '#f26419', '#2a9d8f', '#8e5572', '#86bbd8', '#f6ae2d', '#55a630', '#6d597a'];
-const finishedJobStates = new Set(['succeeded', 'failed', 'cancelled']);
+const finishedJobStates = new Set(['succeeded', 'infeasible', 'failed', 'cancelled']);
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
 const state = {
@@ -384,7 +384,7 @@ async function refreshJobs() {
 
 function renderJobList() {
   $('#job-list tbody').replaceChildren(...state.jobs.slice(0, recentJobsShown).map((job) => el('tr', { dataset: { jobId: job.id, state: job.state } },
-    el('td', {}, formatInstant(job.createdAt)), el('td', {}, job.state),
+    el('td', {}, formatInstant(job.createdAt)), el('td', { class: job.state === 'infeasible' ? 'infeasible' : undefined }, job.state === 'infeasible' ? '⚠ infeasible' : job.state),
     el('td', { class: 'number' }, job.result ? formatNumber(job.result.seconds) : job.progress.elapsedSeconds != null ? formatNumber(job.progress.elapsedSeconds) : ''),
     el('td', { class: 'number' }, job.result?.objective != null ? formatNumber(job.result.objective) : ''),
     el('td', { class: 'number' }, job.result?.gap != null ? formatShare(job.result.gap) : ''),
@@ -446,7 +446,9 @@ function renderProgress(job) {
     ['Bound', progress.bound != null ? formatNumber(progress.bound) : '–'],
     ['Gap', progress.gap != null ? formatShare(progress.gap) : '–'],
   ];
-  $('#job-progress').replaceChildren(...items.map(([label, value]) => el('div', { dataset: { field: label.toLowerCase() } }, el('dt', {}, label), el('dd', {}, value))));
+  $('#job-progress').replaceChildren(...items.map(([label, value]) => el('div', { dataset: { field: label.toLowerCase() } }, el('dt', {}, label), el('dd', {}, value))),
+    // An infeasible job's rota breaks a hard rule: say so in words, not only by a state name.
+    ...(job.state === 'infeasible' ? [el('p', { class: 'infeasible', role: 'alert' }, 'No rota keeping every rule was found: this one breaks the rules below. ', ...(job.result?.diagnosis ?? []).slice(1, 6).map((line) => el('span', { class: 'diagnosis' }, line)))] : []));
   $('#job-progress').dataset.state = job.state;
 }
 
