@@ -27,8 +27,11 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
     {
         var run = new Run(problem, options, progress, Stopwatch.StartNew(), null);
         var first = Construction.Build(problem);
+        // The first rota is there now, before the model is built: a manager waiting on the page sees it at once.
+        var firstSeconds = run.Seconds;
+        run.Report(new SolveProgress(firstSeconds, ObjectiveFunction.Evaluate(problem, first, weights).Total, null));
         var model = RotaModelBuilder.Build(problem, weights);
-        return await Solve(run, model, model.Mip, first, cancellation);
+        return await Solve(run, model, model.Mip, first, firstSeconds, cancellation);
     }
 
     /// <summary>
@@ -46,7 +49,9 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
             .Where(a => a.Key.Date < first || a.Key.Date > last)
             .ToDictionary(a => a.Value.Index, a => reference.IsPublished(a.Key.CaregiverId, a.Key.Date, a.Key.DemandId) ? 1.0 : 0.0);
         var kept = new Rota(published.Assignments.Where(a => a.CaregiverId != caregiverId || a.Date < from || a.Date > to), MadeBy);
-        return await Solve(run, model, model.Mip.WithFixed(fixedColumns), kept, cancellation);
+        var firstSeconds = run.Seconds;
+        run.Report(new SolveProgress(firstSeconds, ObjectiveFunction.Evaluate(changed, kept, weights, reference).Total, null));
+        return await Solve(run, model, model.Mip.WithFixed(fixedColumns), kept, firstSeconds, cancellation);
     }
 
     /// <summary>The problem with the caregiver off sick on the given days.</summary>
@@ -59,11 +64,9 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
             problem.Caregivers.Select(c => c.Id == caregiverId ? sick : c), problem.ShiftTypes, problem.Demands, problem.History, problem.Pins);
     }
 
-    private async Task<SolveResult> Solve(Run run, RotaModel model, MipModel mip, Rota start, CancellationToken cancellation)
+    private async Task<SolveResult> Solve(Run run, RotaModel model, MipModel mip, Rota start, double firstSeconds, CancellationToken cancellation)
     {
         var startValues = model.ValuesFor(start);
-        var firstSeconds = run.Seconds;
-        run.Report(new SolveProgress(firstSeconds, mip.Evaluate(startValues), null));
         var options = new MipOptions
         {
             TimeLimit = run.Remaining,

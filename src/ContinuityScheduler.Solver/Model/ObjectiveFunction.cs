@@ -7,7 +7,7 @@ namespace ContinuityScheduler.Solver.Model;
 
 /// <summary>
 /// The solver's objective computed from a rota alone, with no model and no engine: what the solver's reported
-/// objective must equal. Written apart from <see cref="RotaModelBuilder"/> so that each checks the other.
+/// objective must equal. Written apart from <see cref="RotaModelBuilder"/> so that each checks the other; one method a term.
 /// </summary>
 public static class ObjectiveFunction
 {
@@ -15,12 +15,24 @@ public static class ObjectiveFunction
     {
         weights ??= ObjectiveWeights.Default;
         var resolved = new ResolvedRota(problem, rota);
-        var shifts = resolved.RotaShifts;
-        var horizon = problem.Horizon;
-        var zone = problem.Institution.TimeZone;
+        var (continuity, stability) = Teams(problem, resolved.RotaShifts, weights);
+        var (contract, fairness) = Workloads(problem, resolved, weights);
+        return new ObjectiveBreakdown(
+            Shortfall(problem, resolved.RotaShifts, weights),
+            continuity,
+            KeyPersons(problem, resolved.RotaShifts, weights),
+            stability,
+            Wishes(problem, resolved.RotaShifts, weights),
+            contract,
+            fairness,
+            reference is null ? 0 : Changes(problem, rota, reference, weights));
+    }
 
+    /// <summary>Each person-shift a post lacks.</summary>
+    private static double Shortfall(PlanningProblem problem, IReadOnlyList<WorkedShift> shifts, ObjectiveWeights weights)
+    {
         var shortfall = 0.0;
-        foreach (var date in horizon.Dates)
+        foreach (var date in problem.Horizon.Dates)
         {
             foreach (var demand in problem.Demands.Where(d => d.AppliesOn(date)))
             {
@@ -29,6 +41,12 @@ public static class ObjectiveFunction
             }
         }
 
+        return shortfall;
+    }
+
+    /// <summary>Each caregiver a group sees, and each week they work there (continuity); each newcomer to a group with a past team (stability).</summary>
+    private static (double Continuity, double Stability) Teams(PlanningProblem problem, IReadOnlyList<WorkedShift> shifts, ObjectiveWeights weights)
+    {
         var pastTeams = problem.History.Shifts.SelectMany(s => s.GroupIds.Select(g => (g, s.CaregiverId))).ToHashSet();
         var groupsWithHistory = pastTeams.Select(p => p.g).ToHashSet();
         var continuity = 0.0;
@@ -44,11 +62,18 @@ public static class ObjectiveFunction
             }
         }
 
+        return (continuity, stability);
+    }
+
+    /// <summary>Each day a child's key persons are all away from its waking day, and each wake-up and bedtime none is on duty; under-threes count twice.</summary>
+    private static double KeyPersons(PlanningProblem problem, IReadOnlyList<WorkedShift> shifts, ObjectiveWeights weights)
+    {
+        var zone = problem.Institution.TimeZone;
         var keyPersons = 0.0;
         foreach (var child in problem.Children.Where(c => c.KeyPersons.Count > 0))
         {
-            var weight = child.IsUnderThreeOn(horizon.Start) ? 2 : 1;
-            foreach (var date in horizon.Dates)
+            var weight = child.IsUnderThreeOn(problem.Horizon.Start) ? 2 : 1;
+            foreach (var date in problem.Horizon.Dates)
             {
                 if (child.GroupOn(date) is not { } groupId)
                 {
@@ -67,22 +92,38 @@ public static class ObjectiveFunction
             }
         }
 
-        var wishes = 0.0;
-        if (problem.Institution.LabourRules["wishes"].Enabled)
+        return keyPersons;
+    }
+
+    /// <summary>Each wish not met, by its weight: a wanted shift not worked, each unwanted one worked.</summary>
+    private static double Wishes(PlanningProblem problem, IReadOnlyList<WorkedShift> shifts, ObjectiveWeights weights)
+    {
+        if (!problem.Institution.LabourRules["wishes"].Enabled)
         {
-            foreach (var caregiver in problem.Caregivers)
+            return 0;
+        }
+
+        var wishes = 0.0;
+        foreach (var caregiver in problem.Caregivers)
+        {
+            foreach (var wish in caregiver.Wishes)
             {
-                foreach (var wish in caregiver.Wishes)
+                foreach (var date in problem.Horizon.Dates.Where(wish.AppliesOn))
                 {
-                    foreach (var date in horizon.Dates.Where(wish.AppliesOn))
-                    {
-                        var matching = shifts.Count(s => s.CaregiverId == caregiver.Id && s.Date == date && (wish.ShiftType is null || s.ShiftType.Code == wish.ShiftType));
-                        wishes += weights.Wish * wish.Weight * (wish.Wanted ? (matching == 0 ? 1 : 0) : matching);
-                    }
+                    var matching = shifts.Count(s => s.CaregiverId == caregiver.Id && s.Date == date && (wish.ShiftType is null || s.ShiftType.Code == wish.ShiftType));
+                    wishes += weights.Wish * wish.Weight * (wish.Wanted ? (matching == 0 ? 1 : 0) : matching);
                 }
             }
         }
 
+        return wishes;
+    }
+
+    /// <summary>Each hour off the contract (contract); each weekend beyond every other one and each night beyond one in four (fairness).</summary>
+    private static (double Contract, double Fairness) Workloads(PlanningProblem problem, ResolvedRota resolved, ObjectiveWeights weights)
+    {
+        var horizon = problem.Horizon;
+        var zone = problem.Institution.TimeZone;
         var contract = 0.0;
         var fairness = 0.0;
         var context = new RuleContext(problem, RuleSet.Find("contract-hours")!.Definition, problem.Institution.LabourRules["contract-hours"]);
@@ -104,17 +145,17 @@ public static class ObjectiveFunction
             fairness += Math.Max(0, own.Count(s => s.ShiftType.IsNight) - (horizon.Weeks * 7 / 4.0)) * weights.ExtraNight;
         }
 
-        var changes = 0.0;
-        if (reference is not null)
-        {
-            var now = rota.Assignments.Select(a => (a.CaregiverId, a.Date, a.DemandId)).ToHashSet();
-            changes += reference.Rota.Assignments.Count(a => !now.Contains((a.CaregiverId, a.Date, a.DemandId))) * weights.Change;
-            changes += rota.Assignments
+        return (contract, fairness);
+    }
+
+    /// <summary>In a repair: each published assignment dropped, and each one added, priced by who takes it.</summary>
+    private static double Changes(PlanningProblem problem, Rota rota, RepairReference reference, ObjectiveWeights weights)
+    {
+        var now = rota.Assignments.Select(a => (a.CaregiverId, a.Date, a.DemandId)).ToHashSet();
+        return (reference.Rota.Assignments.Count(a => !now.Contains((a.CaregiverId, a.Date, a.DemandId))) * weights.Change)
+            + rota.Assignments
                 .Where(a => !reference.IsPublished(a.CaregiverId, a.Date, a.DemandId))
                 .Sum(a => reference.AddCost(problem.DemandsById[a.DemandId], a.CaregiverId, weights));
-        }
-
-        return new ObjectiveBreakdown(shortfall, continuity, keyPersons, stability, wishes, contract, fairness, changes);
     }
 
     private static double GroupWeight(PlanningProblem problem, string groupId)
