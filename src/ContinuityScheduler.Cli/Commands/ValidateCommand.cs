@@ -15,7 +15,7 @@ public static class ValidateCommand
         var report = RotaValidator.Validate(problem, rota);
         if (arguments.Has("--json"))
         {
-            output.WriteLine(JsonSerializer.Serialize(new { valid = report.IsValid, hardCount = report.HardCount, softCount = report.SoftCount, violations = report.Violations }, JsonDefaults.Options));
+            output.WriteLine(JsonSerializer.Serialize(new { valid = report.IsValid, hardCount = report.HardCount, softCount = report.SoftCount, violations = report.Violations, omitted = report.Omitted }, JsonDefaults.Options));
         }
         else
         {
@@ -31,6 +31,11 @@ public static class ValidateCommand
             foreach (var rule in report.Violations.GroupBy(v => (v.Code, v.Severity)).OrderBy(g => g.Key.Severity).ThenByDescending(g => g.Count()))
             {
                 output.WriteLine($"  {rule.Key.Code,-22} {JsonNames.Of(rule.Key.Severity),-5} {rule.Count(),5}");
+            }
+
+            foreach (var omitted in report.Omitted)
+            {
+                output.WriteLine($"  ({omitted.Count} more {omitted.Code} for {omitted.CaregiverId}, not listed)");
             }
 
             output.WriteLine(report.IsValid

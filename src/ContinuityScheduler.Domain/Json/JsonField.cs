@@ -29,8 +29,14 @@ internal readonly record struct JsonField(JsonElement Element, string Path, List
 
         using (document)
         {
+            var flaws = JsonShape.Flaws(document.RootElement);
+            if (flaws.Count > 0)
+            {
+                return LoadResult<T>.Failure(ErrorText.Capped([.. flaws]));
+            }
+
             var value = read(new JsonField(document.RootElement, "$", errors));
-            return errors.Count == 0 && value is not null ? LoadResult<T>.Success(value) : LoadResult<T>.Failure(errors);
+            return errors.Count == 0 && value is not null ? LoadResult<T>.Success(value) : LoadResult<T>.Failure(ErrorText.Capped(errors));
         }
     }
 
@@ -92,6 +98,21 @@ internal readonly record struct JsonField(JsonElement Element, string Path, List
 
     public string? String(string name, bool required = true) => Property(name, required)?.AsString();
 
+    /// <summary>An id, as every resource's id is written (<see cref="Ids"/>).</summary>
+    public string? Id(string name, bool required = true) => Property(name, required)?.AsId();
+
+    public string? AsId()
+    {
+        var text = AsString();
+        if (text is not null && !Ids.IsValid(text))
+        {
+            Error($"'{ErrorText.Printable(text)}' is not an id: {Ids.Rule}.");
+            return null;
+        }
+
+        return text;
+    }
+
     public string? AsString()
     {
         if (Element.ValueKind != JsonValueKind.String)
@@ -110,6 +131,13 @@ internal readonly record struct JsonField(JsonElement Element, string Path, List
         if (string.IsNullOrWhiteSpace(text))
         {
             Error("Must not be blank.");
+            return null;
+        }
+
+        if (text.Any(char.IsControl))
+        {
+            // Line breaks and other control characters break the exports (CSV rows, iCalendar lines) and the logs.
+            Error($"Must not contain control characters such as line breaks, found '{ErrorText.Printable(text)}'.");
             return null;
         }
 

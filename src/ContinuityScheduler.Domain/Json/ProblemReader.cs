@@ -85,7 +85,7 @@ public static class ProblemReader
             return null;
         }
 
-        var id = node.String("id");
+        var id = node.Id("id");
         var name = node.String("name", required: false);
         var zoneId = node.String("timeZone");
         var zone = zoneId is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
@@ -220,7 +220,7 @@ public static class ProblemReader
             return null;
         }
 
-        var code = node.String("code");
+        var code = node.Id("code");
         var name = node.String("name", required: false);
         var start = node.Time("start");
         var end = node.Time("end");
@@ -249,7 +249,7 @@ public static class ProblemReader
             return null;
         }
 
-        var id = node.String("id");
+        var id = node.Id("id");
         var name = node.String("name", required: false);
         var target = node.Integer("coreTeamTarget", required: false, min: 1, max: 50) ?? Group.DefaultCoreTeamTarget;
         var coreTeam = node.Strings("coreTeam");
@@ -263,7 +263,7 @@ public static class ProblemReader
             return null;
         }
 
-        var id = node.String("id");
+        var id = node.Id("id");
         var birthDate = node.Date("birthDate");
         var memberships = node.Items("memberships", required: true).Select(ReadMembership).ToList();
         if (memberships.Count == 0 && node.Property("memberships", required: false) is { } empty)
@@ -339,7 +339,7 @@ public static class ProblemReader
             return null;
         }
 
-        var id = node.String("id");
+        var id = node.Id("id");
         var externalId = node.String("externalId", required: false);
         var name = node.String("name", required: false);
         var contract = node.Property("contract") is { } c ? ReadContract(c) : null;
@@ -406,7 +406,7 @@ public static class ProblemReader
             return null;
         }
 
-        var id = node.String("id");
+        var id = node.Id("id");
         var groups = node.Strings("groupIds", required: true);
         if (groups.Count == 0 && node.Property("groupIds", required: false) is { } empty)
         {

@@ -2,9 +2,15 @@ using ContinuityScheduler.Domain.Model;
 
 namespace ContinuityScheduler.Domain.Json;
 
-/// <summary>Reads a rota document against the planning problem it belongs to.</summary>
+/// <summary>
+/// Reads a rota document against the planning problem it belongs to. An assignment given twice is refused (a caregiver
+/// works one post once a date), and a rota holds at most <see cref="MaxAssignments"/>: the work of judging it stays
+/// bounded whoever sends it.
+/// </summary>
 public static class RotaReader
 {
+    public const int MaxAssignments = 100_000;
+
     public static LoadResult<Rota> Read(string json, PlanningProblem problem) => JsonField.ReadDocument(json, root =>
     {
         if (!root.IsObject("madeBy", "assignments"))
@@ -13,7 +19,23 @@ public static class RotaReader
         }
 
         var madeBy = root.String("madeBy", required: false) ?? "manual";
-        var assignments = root.Items("assignments", required: true).Select(a => ReadAssignment(a, problem)).ToList();
+        var items = root.Items("assignments", required: true).ToList();
+        if (items.Count > MaxAssignments)
+        {
+            root.Property("assignments")!.Value.Error($"A rota holds at most {MaxAssignments} assignments, found {items.Count}.");
+            return null;
+        }
+
+        var assignments = items.Select(a => ReadAssignment(a, problem)).ToList();
+        var first = new Dictionary<Assignment, string>();
+        foreach (var (assignment, item) in assignments.Zip(items).Where(p => p.First is not null))
+        {
+            if (!first.TryAdd(assignment!, item.Path))
+            {
+                item.Error($"Repeats {first[assignment!]}: a caregiver works a post once a date.");
+            }
+        }
+
         return root.Errors.Count == 0 ? new Rota(assignments!, madeBy) : null;
     });
 
@@ -24,9 +46,9 @@ public static class RotaReader
             return null;
         }
 
-        var caregiver = node.String("caregiverId");
+        var caregiver = node.Id("caregiverId");
         var date = node.Date("date");
-        var demand = node.String("demandId");
+        var demand = node.Id("demandId");
         var known = true;
         if (caregiver is not null && !problem.CaregiversById.ContainsKey(caregiver))
         {

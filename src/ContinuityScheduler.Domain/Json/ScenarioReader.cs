@@ -54,7 +54,7 @@ public static class ScenarioReader
                     node.Error("Merge at least two groups.");
                 }
 
-                return into is { } i && i.IsObject("id", "name") && i.String("id") is { } id
+                return into is { } i && i.IsObject("id", "name") && i.Id("id") is { } id
                     ? new MergeGroupsChange(groups, id, i.String("name", required: false) ?? id)
                     : null;
             case "split-group" when node.IsObject("kind", "group", "into", "children", "caregivers"):
@@ -66,7 +66,7 @@ public static class ScenarioReader
                     node.Error("Move at least one child to the new group.");
                 }
 
-                return split is not null && node.Property("into") is { } newGroup && newGroup.IsObject("id", "name") && newGroup.String("id") is { } newId
+                return split is not null && node.Property("into") is { } newGroup && newGroup.IsObject("id", "name") && newGroup.Id("id") is { } newId
                     ? new SplitGroupChange(split, newId, newGroup.String("name", required: false) ?? newId, children, team)
                     : null;
             case null:
