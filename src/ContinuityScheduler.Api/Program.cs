@@ -1,6 +1,7 @@
 using ContinuityScheduler.Api;
 using ContinuityScheduler.Api.Checks;
 using ContinuityScheduler.Api.Data;
+using ContinuityScheduler.Api.Http;
 using ContinuityScheduler.Api.Institutions;
 using ContinuityScheduler.Api.Jobs;
 using ContinuityScheduler.Api.MasterData;
@@ -19,6 +20,7 @@ var settings = builder.Configuration.GetSection(ServiceOptions.Section).Get<Serv
 builder.Services.Configure<ServiceOptions>(builder.Configuration.GetSection(ServiceOptions.Section));
 builder.Services.AddDbContext<SchedulerDb>(options => DatabaseSetup.Configure(options, settings));
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     var defaults = JsonDefaults.Create(indented: false);
@@ -38,10 +40,13 @@ builder.Services.AddHostedService<SolveWorker>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddContinuitySwagger();
+builder.Services.AddRequestBudget(settings.RequestsPerMinute, settings.RequestsPerMinutePerAddress);
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseSwagger(options => options.RouteTemplate = "swagger/{documentName}/swagger.{extension:regex(^(json|ya?ml)$)}");
@@ -68,6 +73,7 @@ institution.MapResource(ResourceKind.Demand, "demand", Examples.Demand);
 institution.MapSolveJobs();
 institution.MapScenarios();
 institution.MapRotas();
+institution.MapCalendarFeeds(api);
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -16,6 +16,12 @@ public sealed class ServiceOptions
 
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>Requests a minute one key (or, without a key, one address) may make; beyond it 429 with Retry-After.</summary>
+    public int RequestsPerMinute { get; set; } = 1200;
+
+    /// <summary>Requests a minute one network address may make whatever keys it sends (made-up keys would each get a budget).</summary>
+    public int RequestsPerMinutePerAddress { get; set; } = 6000;
+
     public JobOptions Jobs { get; set; } = new();
 
     public DemoOptions Demo { get; set; } = new();

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContinuityScheduler.Api.Tests;
 
-/// <summary>A database made by the first schema version is upgraded at start-up and every row is still there and served.</summary>
+/// <summary>A database made by the first schema version is upgraded at start-up, every row is still there and served, and the published rota claims its dates.</summary>
 public sealed class MigrationTests
 {
     [Fact]
@@ -64,7 +64,9 @@ public sealed class MigrationTests
 
             using var scope = factory.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<SchedulerDb>();
-            (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(M001Initial.Id, M002SolveJobs.Id);
+            (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(M001Initial.Id, M002SolveJobs.Id, M003PublishedDatesAndFeeds.Id);
+            (await db.PublishedDates.Where(d => d.InstitutionId == "small-home").ToListAsync()).Should().HaveCount(7, "the published week's dates are claimed at start-up")
+                .And.OnlyContain(d => d.RotaId == rotaId);
             (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
         }
         finally

@@ -21,7 +21,7 @@ public static class CheckEndpoints
             await WithDocuments(context, cancellation, (problem, rota) =>
             {
                 var report = RotaValidator.Validate(problem, rota);
-                return TypedResults.Ok(new ViolationsView(report.IsValid, report.HardCount, report.SoftCount, report.Violations));
+                return TypedResults.Ok(ViolationsView.Of(report));
             }))
         .WithSummary("Validates a rota against a planning problem sent in full: every rule it breaks.")
         .Accepts<CheckRequest>("application/json")

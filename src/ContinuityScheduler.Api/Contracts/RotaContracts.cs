@@ -9,7 +9,11 @@ public sealed record RotaShift(string CaregiverId, string Date, string DemandId,
 
 public sealed record RotaView(RotaSummary Rota, IReadOnlyList<RotaShift> Shifts);
 
-public sealed record ViolationsView(bool Valid, int HardCount, int SoftCount, IReadOnlyList<Violation> Violations);
+/// <summary>A rota's violations; <c>omitted</c> counts those beyond a rule's cap of 50 for one caregiver (they are in the counts, not listed).</summary>
+public sealed record ViolationsView(bool Valid, int HardCount, int SoftCount, IReadOnlyList<Violation> Violations, IReadOnlyList<OmittedViolations> Omitted)
+{
+    public static ViolationsView Of(ValidationReport report) => new(report.IsValid, report.HardCount, report.SoftCount, report.Violations, report.Omitted);
+}
 
 /// <summary>A rota made elsewhere for a horizon: assignments as in the rota document.</summary>
 public sealed record RotaUpload(HorizonBody Horizon, string? MadeBy, List<AssignmentBody> Assignments);

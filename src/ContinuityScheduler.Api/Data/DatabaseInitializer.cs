@@ -25,6 +25,8 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
             log.LogInformation("Database migrated: {Migrations}.", string.Join(", ", pending));
         }
 
+        await Rotas.PublishedDates.BackfillAsync(db, cancellation);
+
         if (options.Value.Demo.Enabled)
         {
             await SeedDemoAsync(db, options.Value.Demo, cancellation);

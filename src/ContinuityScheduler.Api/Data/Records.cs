@@ -115,3 +115,28 @@ public sealed class SolveJobRecord
 
     public DateTime? FinishedAt { get; set; }
 }
+
+/// <summary>A date of an institution and the one published rota that covers it: the database's guard against two published rotas for one day.</summary>
+public sealed class PublishedDateRecord
+{
+    public required string InstitutionId { get; set; }
+
+    /// <summary>The date as yyyy-MM-dd.</summary>
+    public required string Date { get; set; }
+
+    public Guid RotaId { get; set; }
+}
+
+/// <summary>A caregiver's secret calendar feed address, kept as the SHA-256 of its token.</summary>
+public sealed class CalendarFeedRecord
+{
+    public required string Hash { get; set; }
+
+    public required string InstitutionId { get; set; }
+
+    public required string CaregiverId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? RevokedAt { get; set; }
+}

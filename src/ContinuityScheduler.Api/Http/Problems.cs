@@ -28,6 +28,9 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType() =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json.");
 
+    public static ProblemHttpResult RateLimited(int retryAfterSeconds) =>
+        Problem(StatusCodes.Status429TooManyRequests, "Too many requests", $"This key (or this address) has used its requests for the minute; retry in about {retryAfterSeconds} s.");
+
     public static ProblemHttpResult QueueFull(int retryAfterSeconds) =>
         Problem(StatusCodes.Status429TooManyRequests, "Too many solve jobs", $"The solve queue is full; retry in about {retryAfterSeconds} s.");
 

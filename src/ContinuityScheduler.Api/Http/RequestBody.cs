@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ContinuityScheduler.Domain.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ public static class RequestBody
     public static async Task<(string? Text, ProblemHttpResult? Problem)> ReadTextAsync(HttpRequest request, CancellationToken cancellation)
     {
         var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<ServiceOptions>>().Value.MaxRequestBodyBytes;
-        if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!IsJson(request.ContentType))
         {
             return (null, Problems.UnsupportedMediaType());
         }
@@ -56,6 +57,16 @@ public static class RequestBody
 
         try
         {
+            using (var document = JsonDocument.Parse(text!, new JsonDocumentOptions { MaxDepth = 32 }))
+            {
+                // A member given twice or a string that does not decode is refused here, before anything reads the body.
+                var flaws = JsonShape.Flaws(document.RootElement);
+                if (flaws.Count > 0)
+                {
+                    return (null, Problems.Invalid(ErrorText.Capped(flaws).Select(f => new FieldError(f.Path, f.Message))));
+                }
+            }
+
             return JsonNode.Parse(text!, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) is JsonObject body
                 ? (body, null)
                 : (null, Problems.Invalid("$", "The body must be a JSON object."));
@@ -64,5 +75,20 @@ public static class RequestBody
         {
             return (null, Problems.Invalid(e.Path ?? "$", $"Not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
         }
+    }
+
+    /// <summary>application/json or application/problem+json, with at most a UTF-8 charset: nothing else is read as JSON.</summary>
+    public static bool IsJson(string? contentType)
+    {
+        if (contentType is null || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return false;
+        }
+
+        var type = media.MediaType.Value;
+        var charset = media.Charset.Value;
+        return (string.Equals(type, "application/json", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "application/problem+json", StringComparison.OrdinalIgnoreCase))
+            && (charset is null || string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase))
+            && media.Parameters.All(p => string.Equals(p.Name.Value, "charset", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ContinuityScheduler.Api.Contracts;
 using ContinuityScheduler.Api.Data;
 using ContinuityScheduler.Api.Http;
@@ -12,18 +14,36 @@ public static class ApiKeyEndpoints
 {
     public static void MapApiKeys(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/{institutionId}/api-keys", async (string institutionId, ApiKeyRequest? request, SchedulerDb db, CancellationToken cancellation) =>
+        admin.MapPost("/{institutionId}/api-keys", async (string institutionId, HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
         {
-            if (!await db.Institutions.AnyAsync(i => i.Id == institutionId, cancellation))
+            string? label = null;
+            if (context.Request.ContentLength != 0 && context.Request.ContentType is not null)
             {
-                return (IResult)Problems.NotFound($"institution '{institutionId}'");
+                var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
+                if (problem is not null)
+                {
+                    return (IResult)problem;
+                }
+
+                (label, var errors) = Label(body!);
+                if (errors.Count > 0)
+                {
+                    return Problems.Invalid(errors);
+                }
             }
 
-            var (record, key) = await CreateAsync(db, institutionId, request?.Label, cancellation);
+            if (!await db.Institutions.AnyAsync(i => i.Id == institutionId, cancellation))
+            {
+                return Problems.NotFound($"institution '{institutionId}'");
+            }
+
+            var (record, key) = await CreateAsync(db, institutionId, label, cancellation);
             return TypedResults.Created($"/api/v1/institutions/{institutionId}/api-keys/{record.Id}", new ApiKeyCreated(record.Id, key, record.Label, record.CreatedAt));
         })
-        .WithSummary("Makes a new API key for an institution (admin key). The key is in this answer only.")
+        .WithSummary("Makes a new API key for an institution (admin key). The key is in this answer only. The body, optional, may give it a label.")
+        .Accepts<ApiKeyRequest>("application/json")
         .Produces<ApiKeyCreated>(StatusCodes.Status201Created)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .WithMetadata(new ExampleBody(new ApiKeyRequest("HR system")));
 
@@ -47,6 +67,31 @@ public static class ApiKeyEndpoints
         .WithSummary("Revokes an API key at once (admin key).")
         .Produces(StatusCodes.Status204NoContent)
         .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The key's label: at most 200 characters of text without control characters.</summary>
+    private static (string? Label, List<FieldError> Errors) Label(JsonObject body)
+    {
+        var errors = body.Where(p => p.Key != "label").Select(p => new FieldError($"$.{p.Key}", "Unknown property; expected: label.")).ToList();
+        var node = body["label"];
+        if (node is null)
+        {
+            return (null, errors);
+        }
+
+        if (node.GetValueKind() != JsonValueKind.String)
+        {
+            errors.Add(new FieldError("$.label", $"Must be a string, found {node.GetValueKind().ToString().ToLowerInvariant()}."));
+            return (null, errors);
+        }
+
+        var label = node.GetValue<string>();
+        if (label.Length > 200 || label.Any(char.IsControl))
+        {
+            errors.Add(new FieldError("$.label", "Must be at most 200 characters without control characters such as line breaks."));
+        }
+
+        return (label, errors);
     }
 
     public static async Task<(ApiKeyRecord Record, string Key)> CreateAsync(SchedulerDb db, string institutionId, string? label, CancellationToken cancellation, string? key = null)

@@ -40,7 +40,7 @@ public static class InstitutionEndpoints
             var now = DateTime.UtcNow;
             var record = new InstitutionRecord { Id = id, SettingsJson = settings.ToJsonString(), CreatedAt = now, UpdatedAt = now };
             db.Institutions.Add(record);
-            if (!await ResourceEndpoints.Saved(db, cancellation))
+            if (!await db.TrySaveChangesAsync(cancellation))
             {
                 return Problems.Conflict($"Institution '{id}' exists already.", [new FieldError("$.id", "Already taken.")]);
             }
@@ -107,7 +107,7 @@ public static class InstitutionEndpoints
             record.SettingsJson = settings!.ToJsonString();
             record.Version++;
             record.UpdatedAt = DateTime.UtcNow;
-            if (!await ResourceEndpoints.Saved(db, cancellation))
+            if (!await db.TrySaveChangesAsync(cancellation))
             {
                 return Problems.PreconditionFailed("changed by another request");
             }

@@ -31,7 +31,8 @@ public static class HorizonProblem
         }
 
         var set = await MasterDataSet.LoadAsync(db, institution, cancellation);
-        var start = LocalDatePattern.Iso.Parse((string?)(horizon!["start"] as JsonValue) ?? "");
+        // A start of the wrong type is the domain reader's to report, with its path; here it only finds no history.
+        var start = LocalDatePattern.Iso.Parse(horizon!["start"] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : "");
         var history = start.Success ? await HistoryBuilder.ForAsync(db, cache, set, start.Value, cancellation) : null;
         var assembled = set.Assemble(horizon, history, body["pins"] as JsonArray);
         var (problem, problems) = assembled.Read();

@@ -34,9 +34,10 @@ public static class ImportEndpoints
                 return Problems.Invalid("$.institution.id", $"Must be this institution's id, '{institutionId}'.");
             }
 
+            // Everything is checked before the write; only the canonical document is stored.
+            var ignored = new[] { "horizon", "pins" }.Where(JsonNode.Parse(text!)!.AsObject().ContainsKey).ToList();
             var summary = await ReplaceAsync(db, institutionId, JsonNode.Parse(DocumentWriter.Write(planning))!.AsObject(), cancellation);
-            var given = JsonNode.Parse(text!)!.AsObject();
-            return TypedResults.Ok(summary with { Ignored = [.. new[] { "horizon", "pins" }.Where(given.ContainsKey)] });
+            return TypedResults.Ok(summary with { Ignored = ignored });
         })
         .WithTags("Master data")
         .WithSummary("Imports a whole planning-problem document (docs/formats.md): replaces settings, shift types, groups, children, caregivers with their absences and wishes, demands and history. The horizon and pins belong to solve jobs and are not stored.")

@@ -103,7 +103,7 @@ public static class ResourceEndpoints
         }
 
         var created = db.Entry(row).State == EntityState.Added;
-        if (!await Saved(db, cancellation))
+        if (!await db.TrySaveChangesAsync(cancellation))
         {
             return Problems.PreconditionFailed("changed by another request");
         }
@@ -188,30 +188,12 @@ public static class ResourceEndpoints
 
         db.Resources.Remove(row);
         db.Resources.RemoveRange(dependents);
-        return await Saved(db, cancellation) ? TypedResults.NoContent() : Problems.PreconditionFailed("changed by another request");
+        return await db.TrySaveChangesAsync(cancellation) ? TypedResults.NoContent() : Problems.PreconditionFailed("changed by another request");
     }
 
     private static Task<ResourceRecord?> Find(SchedulerDb db, string institutionId, ResourceKind kind, string key, CancellationToken cancellation, bool tracked = false)
     {
         var query = db.Resources.Where(r => r.InstitutionId == institutionId && r.Kind == kind.Kind && r.Key == key);
         return (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(cancellation);
-    }
-
-    /// <summary>Saves, or reports that another request changed or created the same row first.</summary>
-    public static async Task<bool> Saved(SchedulerDb db, CancellationToken cancellation)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellation);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-        catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" })
-        {
-            return false; // the same row was created by another request first
-        }
     }
 }

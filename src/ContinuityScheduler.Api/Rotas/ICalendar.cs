@@ -35,7 +35,17 @@ public static class ICalendar
 
     private static string Utc(Instant instant) => instant.InUtc().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
-    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\n", "\\n");
+    /// <summary>RFC 5545 TEXT: backslash, semicolon and comma escaped, any line break (CR LF, LF or a bare CR) as \n, other control characters dropped.</summary>
+    private static string Escape(string value) =>
+        string.Concat(value.Replace("\r\n", "\n").Replace('\r', '\n').Select(c => c switch
+        {
+            '\\' => "\\\\",
+            ';' => "\\;",
+            ',' => "\\,",
+            '\n' => "\\n",
+            _ when char.IsControl(c) => "",
+            _ => c.ToString(),
+        }));
 
     /// <summary>Lines longer than 75 octets continue on the next line after a space, never splitting a UTF-8 character.</summary>
     private static void Fold(StringBuilder text, string line)

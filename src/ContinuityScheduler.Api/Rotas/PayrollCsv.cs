@@ -5,7 +5,11 @@ using CsvHelper;
 
 namespace ContinuityScheduler.Api.Rotas;
 
-/// <summary>Worked and paid hours per caregiver and day for payroll. A shift counts on its start date, as rotas name it.</summary>
+/// <summary>
+/// Worked and paid hours per caregiver and day for payroll. A shift counts on its start date, as rotas name it. Text cells
+/// that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) get a leading
+/// apostrophe (OWASP's rule against CSV injection).
+/// </summary>
 public static class PayrollCsv
 {
     public static string Write(StoredRota stored)
@@ -24,8 +28,8 @@ public static class PayrollCsv
         csv.EndRecord();
         foreach (var day in days)
         {
-            csv.WriteField(day.Key.CaregiverId);
-            csv.WriteField(problem.CaregiversById[day.Key.CaregiverId].ExternalId ?? "");
+            csv.WriteField(Cell(day.Key.CaregiverId));
+            csv.WriteField(Cell(problem.CaregiversById[day.Key.CaregiverId].ExternalId ?? ""));
             csv.WriteField(IsoText.Of(day.Key.Date));
             csv.WriteField(string.Join(' ', day.Select(s => s.ShiftType.Code)));
             csv.WriteField(Math.Round(day.Sum(s => s.WorkingHours), 2).ToString("0.00", CultureInfo.InvariantCulture));
@@ -36,4 +40,7 @@ public static class PayrollCsv
         csv.Flush();
         return text.ToString();
     }
+
+    /// <summary>A text cell neutralised against formula injection.</summary>
+    public static string Cell(string value) => value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? $"'{value}" : value;
 }

@@ -24,25 +24,7 @@ public static class RotaEndpoints
     {
         var group = institution.MapGroup("/rotas").WithTags("Rotas");
 
-        group.MapGet("/", async (HttpContext context, SchedulerDb db, string? from, string? to, string? status, CancellationToken cancellation) =>
-        {
-            var errors = new[] { ("from", from), ("to", to) }.Where(p => p.Item2 is not null && !LocalDatePattern.Iso.Parse(p.Item2).Success)
-                .Select(p => new FieldError($"$.{p.Item1}", "Must be an ISO-8601 date (yyyy-MM-dd).")).ToList();
-            if (errors.Count > 0)
-            {
-                return (IResult)Problems.Invalid(errors, "Query parameters are invalid.");
-            }
-
-            var id = Caller.Institution(context).Id;
-            var rows = await db.Rotas.AsNoTracking().Where(r => r.InstitutionId == id && (status == null || r.Status == status))
-                .OrderBy(r => r.HorizonStart).ThenBy(r => r.CreatedAt).ToListAsync(cancellation);
-            // A rota is listed when its horizon overlaps [from, to].
-            var wanted = new DateInterval(
-                from is null ? LocalDate.MinIsoValue : LocalDatePattern.Iso.Parse(from).Value,
-                to is null ? LocalDate.MaxIsoValue : LocalDatePattern.Iso.Parse(to).Value);
-            var listed = rows.Where(r => RotaRecords.Dates(r).Intersection(wanted) is not null);
-            return TypedResults.Ok(listed.Select(r => RotaViews.Summary(r, AssignmentCount(r))).ToList());
-        })
+        group.MapGet("/", ListAsync)
         .WithSummary("Lists rotas whose horizon overlaps from–to (ISO dates, both optional), optionally of one status (draft, published, superseded).")
         .Produces<List<RotaSummary>>()
         .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -86,83 +68,14 @@ public static class RotaEndpoints
         .Produces<PlanningProblemBody>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/{rotaId:guid}/publish", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, bool? confirm, CancellationToken cancellation) =>
-        {
-            var id = Caller.Institution(context).Id;
-            var record = await db.Rotas.FirstOrDefaultAsync(r => r.Id == rotaId && r.InstitutionId == id, cancellation);
-            if (record is null)
-            {
-                return (IResult)Problems.NotFound($"rota '{rotaId}'");
-            }
-
-            if (!ETags.Matches(context.Request, record.Version))
-            {
-                return Problems.PreconditionFailed(ETags.Of(record.Version));
-            }
-
-            if (record.Status != RotaStatus.Draft)
-            {
-                return Problems.Conflict($"Only a draft can be published; this rota is {record.Status}.");
-            }
-
-            // A rota that breaks a hard rule (an infeasible solve, a post left uncovered) is published only when asked twice.
-            var stored = StoredRota.Of(record, cache);
-            var hard = RotaValidator.Validate(stored.Problem, stored.Rota).Violations.Where(v => v.Severity == Severity.Hard).ToList();
-            if (hard.Count > 0 && confirm != true)
-            {
-                var examples = string.Join("; ", hard.Take(3).Select(v => $"{v.Code}: {v.Message}"));
-                return Problems.Conflict(
-                    $"The rota breaks {hard.Count} hard rule(s) ({examples}{(hard.Count > 3 ? "; …" : "")}); see GET …/violations, and publish with ?confirm=true to publish it anyway.",
-                    [new FieldError("$.confirm", "Must be true to publish a rota that breaks a hard rule.")]);
-            }
-
-            var dates = RotaRecords.Dates(record);
-            var others = await db.Rotas.Where(r => r.InstitutionId == id && r.Status == RotaStatus.Published).ToListAsync(cancellation);
-            foreach (var other in others.Where(o => RotaRecords.Dates(o).Intersection(dates) is not null))
-            {
-                other.Status = RotaStatus.Superseded;
-                other.Version++;
-            }
-
-            record.Status = RotaStatus.Published;
-            record.PublishedAt = DateTime.UtcNow;
-            record.Version++;
-            if (!await MasterData.ResourceEndpoints.Saved(db, cancellation))
-            {
-                return Problems.PreconditionFailed("changed by another request");
-            }
-
-            ETags.Set(context.Response, record.Version);
-            return TypedResults.Ok(RotaViews.Summary(record, AssignmentCount(record)));
-        })
+        group.MapPost("/{rotaId:guid}/publish", PublishAsync)
         .WithSummary("Publishes a draft: staff see it, and it becomes the history of the next horizon. A published rota of overlapping dates is superseded. If-Match guards against publishing a rota someone changed. A rota that breaks a hard rule (an infeasible solve's, one with posts uncovered) needs confirm=true.")
         .Produces<RotaSummary>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapPost("/{rotaId:guid}/repair", async (Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, CancellationToken cancellation) =>
-        {
-            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
-            if (problem is not null)
-            {
-                return (IResult)problem;
-            }
-
-            var id = Caller.Institution(context).Id;
-            var record = await db.Rotas.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rotaId && r.InstitutionId == id, cancellation);
-            if (record is null)
-            {
-                return Problems.NotFound($"rota '{rotaId}'");
-            }
-
-            var stored = StoredRota.Of(record, cache);
-            var errors = submission.CheckOptions(body!, "caregiverId", "from", "to").ToList();
-            errors.AddRange(RepairErrors(body!, stored));
-            return errors.Count > 0
-                ? Problems.Invalid(errors)
-                : await submission.SubmitAsync(context, id, JobState.RepairKind, body!, record.ProblemJson, record.RotaJson, cancellation);
-        })
+        group.MapPost("/{rotaId:guid}/repair", RepairAsync)
         .WithSummary("Starts a repair job: a caregiver is absent from a date; the new draft changes this rota as little as possible, preferring the group's core team.")
         .Accepts<RepairRequest>("application/json")
         .Produces<SolveJobView>(StatusCodes.Status202Accepted)
@@ -189,7 +102,7 @@ public static class RotaEndpoints
             {
                 var stored = StoredRota.Of(record, cache);
                 var report = RotaValidator.Validate(stored.Problem, stored.Rota);
-                return TypedResults.Ok(new ViolationsView(report.IsValid, report.HardCount, report.SoftCount, report.Violations));
+                return TypedResults.Ok(ViolationsView.Of(report));
             }))
         .WithSummary("Every rule the rota breaks: code, severity, caregiver, dates, measured value, limit, message.")
         .Produces<ViolationsView>()
@@ -202,30 +115,117 @@ public static class RotaEndpoints
         .Produces<string>(StatusCodes.Status200OK, "text/csv")
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        institution.MapGet("/caregivers/{caregiverId}/calendar.ics", async (string caregiverId, HttpContext context, SchedulerDb db, IMemoryCache cache, CancellationToken cancellation) =>
-        {
-            var id = Caller.Institution(context).Id;
-            var published = await db.Rotas.AsNoTracking().Where(r => r.InstitutionId == id && r.Status == RotaStatus.Published).ToListAsync(cancellation);
-            var known = await db.Resources.AnyAsync(r => r.InstitutionId == id && r.Kind == MasterData.ResourceKind.Caregiver.Kind && r.Key == caregiverId, cancellation);
-            if (!known)
-            {
-                return (IResult)Problems.NotFound($"caregiver '{caregiverId}'");
-            }
+    }
 
-            var shifts = published.SelectMany(r =>
-            {
-                var stored = StoredRota.Of(r, cache);
-                var names = stored.Problem.GroupsById;
-                return new ResolvedRota(stored.Problem, stored.Rota).RotaShifts
-                    .Where(s => s.CaregiverId == caregiverId)
-                    .Select(s => (r.Id, s, string.Join(" + ", s.GroupIds.Select(g => names[g].Name))));
-            });
-            return TypedResults.Text(ICalendar.Write(caregiverId, shifts, SystemClock.Instance.GetCurrentInstant()), "text/calendar; charset=utf-8");
-        })
-        .WithTags("Rotas")
-        .WithSummary("iCalendar (RFC 5545) feed of a caregiver's shifts in every published rota.")
-        .Produces<string>(StatusCodes.Status200OK, "text/calendar")
-        .ProducesProblem(StatusCodes.Status404NotFound);
+    /// <summary>Rotas whose horizon overlaps from–to, of one status if asked.</summary>
+    private static async Task<IResult> ListAsync(HttpContext context, SchedulerDb db, string? from, string? to, string? status, CancellationToken cancellation)
+    {
+        var errors = new[] { ("from", from), ("to", to) }.Where(p => p.Item2 is not null && !LocalDatePattern.Iso.Parse(p.Item2).Success)
+            .Select(p => new FieldError($"$.{p.Item1}", "Must be an ISO-8601 date (yyyy-MM-dd).")).ToList();
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "Query parameters are invalid.");
+        }
+
+        var first = from is null ? LocalDate.MinIsoValue : LocalDatePattern.Iso.Parse(from).Value;
+        var last = to is null ? LocalDate.MaxIsoValue : LocalDatePattern.Iso.Parse(to).Value;
+        if (last < first)
+        {
+            return Problems.Invalid("$.to", "Must not come before from.");
+        }
+
+        var id = Caller.Institution(context).Id;
+        var rows = await db.Rotas.AsNoTracking().Where(r => r.InstitutionId == id && (status == null || r.Status == status))
+            .OrderBy(r => r.HorizonStart).ThenBy(r => r.CreatedAt).ToListAsync(cancellation);
+        // A rota is listed when its horizon overlaps [from, to].
+        var wanted = new DateInterval(first, last);
+        var listed = rows.Where(r => RotaRecords.Dates(r).Intersection(wanted) is not null);
+        return TypedResults.Ok(listed.Select(r => RotaViews.Summary(r, AssignmentCount(r))).ToList());
+    }
+
+    /// <summary>Publishes a draft, superseding published rotas of overlapping dates; a rota breaking a hard rule only with confirm=true.</summary>
+    private static async Task<IResult> PublishAsync(Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, string? confirm, CancellationToken cancellation)
+    {
+        if (confirm is not null && !bool.TryParse(confirm, out _))
+        {
+            return Problems.Invalid("$.confirm", $"Must be true or false, found '{ErrorText.Printable(confirm)}'.");
+        }
+
+        var id = Caller.Institution(context).Id;
+        var record = await db.Rotas.FirstOrDefaultAsync(r => r.Id == rotaId && r.InstitutionId == id, cancellation);
+        if (record is null)
+        {
+            return Problems.NotFound($"rota '{rotaId}'");
+        }
+
+        if (!ETags.Matches(context.Request, record.Version))
+        {
+            return Problems.PreconditionFailed(ETags.Of(record.Version));
+        }
+
+        if (record.Status != RotaStatus.Draft)
+        {
+            return Problems.Conflict($"Only a draft can be published; this rota is {record.Status}.");
+        }
+
+        // A rota that breaks a hard rule (an infeasible solve, a post left uncovered) is published only when asked twice.
+        var stored = StoredRota.Of(record, cache);
+        var report = RotaValidator.Validate(stored.Problem, stored.Rota);
+        var hard = report.Violations.Where(v => v.Severity == Severity.Hard).ToList();
+        if (report.HardCount > 0 && !string.Equals(confirm, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            var examples = string.Join("; ", hard.Take(3).Select(v => $"{v.Code}: {v.Message}"));
+            return Problems.Conflict(
+                $"The rota breaks {report.HardCount} hard rule(s) ({examples}{(report.HardCount > 3 ? "; …" : "")}); see GET …/violations, and publish with ?confirm=true to publish it anyway.",
+                [new FieldError("$.confirm", "Must be true to publish a rota that breaks a hard rule.")]);
+        }
+
+        var dates = RotaRecords.Dates(record);
+        var others = await db.Rotas.Where(r => r.InstitutionId == id && r.Status == RotaStatus.Published).ToListAsync(cancellation);
+        var superseded = others.Where(o => RotaRecords.Dates(o).Intersection(dates) is not null).ToList();
+        foreach (var other in superseded)
+        {
+            other.Status = RotaStatus.Superseded;
+            other.Version++;
+        }
+
+        // The dates table's key makes a concurrent publish of any of these dates fail to save (412), never both succeed.
+        await PublishedDates.ClaimAsync(db, record, [.. superseded.Select(o => o.Id)], cancellation);
+
+        record.Status = RotaStatus.Published;
+        record.PublishedAt = DateTime.UtcNow;
+        record.Version++;
+        if (!await db.TrySaveChangesAsync(cancellation))
+        {
+            return Problems.PreconditionFailed("changed by another request");
+        }
+
+        ETags.Set(context.Response, record.Version);
+        return TypedResults.Ok(RotaViews.Summary(record, AssignmentCount(record)));
+    }
+
+    /// <summary>Queues a repair job for a rota after an absence.</summary>
+    private static async Task<IResult> RepairAsync(Guid rotaId, HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, CancellationToken cancellation)
+    {
+        var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var id = Caller.Institution(context).Id;
+        var record = await db.Rotas.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rotaId && r.InstitutionId == id, cancellation);
+        if (record is null)
+        {
+            return Problems.NotFound($"rota '{rotaId}'");
+        }
+
+        var stored = StoredRota.Of(record, cache);
+        var errors = submission.CheckOptions(body!, "caregiverId", "from", "to").ToList();
+        errors.AddRange(RepairErrors(body!, stored));
+        return errors.Count > 0
+            ? Problems.Invalid(errors)
+            : await submission.SubmitAsync(context, id, JobState.RepairKind, body!, record.ProblemJson, record.RotaJson, cancellation);
     }
 
     /// <summary>A draft for the horizon in the body, made by <paramref name="make"/> from the horizon's problem; nothing is stored on any error.</summary>

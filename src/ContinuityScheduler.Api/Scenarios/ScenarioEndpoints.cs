@@ -32,44 +32,7 @@ public static class ScenarioEndpoints
         .WithSummary("Lists the institution's scenarios.")
         .Produces<List<ScenarioBody>>();
 
-        group.MapPut("/{scenarioId}", async (string scenarioId, HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
-        {
-            var (text, problem) = await RequestBody.ReadTextAsync(context.Request, cancellation);
-            if (problem is not null)
-            {
-                return (IResult)problem;
-            }
-
-            var read = ScenarioReader.Read(text!);
-            if (read.Value is null)
-            {
-                return Problems.Invalid(read.Errors.Select(e => new FieldError(e.Path, e.Message)));
-            }
-
-            var institution = Caller.Institution(context);
-            var row = await db.Resources.FirstOrDefaultAsync(r => r.InstitutionId == institution.Id && r.Kind == Kind && r.Key == scenarioId, cancellation);
-            if (row is not null && !ETags.Matches(context.Request, row.Version))
-            {
-                return Problems.PreconditionFailed(ETags.Of(row.Version));
-            }
-
-            if (row is null)
-            {
-                row = new ResourceRecord { InstitutionId = institution.Id, Kind = Kind, Key = scenarioId, Json = text!, UpdatedAt = DateTime.UtcNow };
-                db.Resources.Add(row);
-            }
-            else
-            {
-                row.Json = text!;
-                row.Version++;
-                row.UpdatedAt = DateTime.UtcNow;
-            }
-
-            var created = db.Entry(row).State == EntityState.Added;
-            await db.SaveChangesAsync(cancellation);
-            ETags.Set(context.Response, row.Version);
-            return created ? TypedResults.Created($"{context.Request.Path}", WithId(row)) : TypedResults.Ok(WithId(row));
-        })
+        group.MapPut("/{scenarioId}", PutAsync)
         .WithSummary("Creates or replaces a scenario: named changes to the institution's data (docs/scenarios.md). Checked against the data when solved.")
         .Accepts<ScenarioBody>("application/json")
         .Produces<ScenarioBody>()
@@ -88,37 +51,7 @@ public static class ScenarioEndpoints
         .Produces(StatusCodes.Status204NoContent)
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/{scenarioId}/solve-jobs", async (string scenarioId, HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, CancellationToken cancellation) =>
-        {
-            var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
-            if (problem is not null)
-            {
-                return (IResult)problem;
-            }
-
-            var institution = Caller.Institution(context);
-            var row = await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == institution.Id && r.Kind == Kind && r.Key == scenarioId, cancellation);
-            if (row is null)
-            {
-                return Problems.NotFound($"scenario '{scenarioId}'");
-            }
-
-            var errors = submission.CheckOptions(body!, "horizon", "pins").ToList();
-            var (assembled, _, stop) = await HorizonProblem.AssembleAsync(db, cache, institution, body!, errors, cancellation);
-            if (stop is not null)
-            {
-                return stop;
-            }
-
-            var built = ScenarioBuilder.Build(assembled!.Json, ScenarioReader.Read(row.Json).Value!);
-            if (built.Value is null)
-            {
-                return Problems.Conflict($"Scenario '{scenarioId}' does not fit the institution's data now; each error is listed.", built.Errors.Select(e => new FieldError(e.Path, e.Message, $"scenarios/{scenarioId}")));
-            }
-
-            body!["scenarioId"] = scenarioId;
-            return await submission.SubmitAsync(context, institution.Id, JobState.SolveKind, body, DocumentWriter.Write(built.Value), null, cancellation);
-        })
+        group.MapPost("/{scenarioId}/solve-jobs", SolveAsync)
         .WithSummary("Solves a scenario for a horizon as a job (202 + Location): the institution's data, changed by the scenario.")
         .Accepts<SolveRequest>("application/json")
         .Produces<SolveJobView>(StatusCodes.Status202Accepted)
@@ -166,6 +99,96 @@ public static class ScenarioEndpoints
         .Produces<ComparisonView>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>Creates or replaces a scenario, checked whole and stored canonical; a race on the same id is a 412.</summary>
+    private static async Task<IResult> PutAsync(string scenarioId, HttpContext context, SchedulerDb db, CancellationToken cancellation)
+    {
+        var (text, problem) = await RequestBody.ReadTextAsync(context.Request, cancellation);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var read = ScenarioReader.Read(text!);
+        if (read.Value is null)
+        {
+            return Problems.Invalid(read.Errors.Select(e => new FieldError(e.Path, e.Message)));
+        }
+
+        if (!Ids.IsValid(scenarioId))
+        {
+            return Problems.Invalid("$.scenarioId", $"Not an id: {Ids.Rule}.");
+        }
+
+        // Stored in canonical form, never the request's own text: the reader has checked it whole.
+        var canonical = JsonNode.Parse(text!)!.ToJsonString();
+        var institution = Caller.Institution(context);
+        var row = await db.Resources.FirstOrDefaultAsync(r => r.InstitutionId == institution.Id && r.Kind == Kind && r.Key == scenarioId, cancellation);
+        if (row is not null && !ETags.Matches(context.Request, row.Version))
+        {
+            return Problems.PreconditionFailed(ETags.Of(row.Version));
+        }
+
+        if (row is null)
+        {
+            row = new ResourceRecord { InstitutionId = institution.Id, Kind = Kind, Key = scenarioId, Json = canonical, UpdatedAt = DateTime.UtcNow };
+            db.Resources.Add(row);
+        }
+        else
+        {
+            row.Json = canonical;
+            row.Version++;
+            row.UpdatedAt = DateTime.UtcNow;
+        }
+
+        var created = db.Entry(row).State == EntityState.Added;
+        if (!await db.TrySaveChangesAsync(cancellation))
+        {
+            // Another request changed or created it between our read and our write.
+            return Problems.PreconditionFailed("changed by another request");
+        }
+
+        ETags.Set(context.Response, row.Version);
+        return created ? TypedResults.Created($"{context.Request.Path}", WithId(row)) : TypedResults.Ok(WithId(row));
+    }
+
+    /// <summary>Queues a solve of the institution's data with the scenario's changes applied.</summary>
+    private static async Task<IResult> SolveAsync(string scenarioId, HttpContext context, SchedulerDb db, IMemoryCache cache, JobSubmission submission, CancellationToken cancellation)
+    {
+        var (body, problem) = await RequestBody.ReadObjectAsync(context.Request, cancellation);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var institution = Caller.Institution(context);
+        var row = await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == institution.Id && r.Kind == Kind && r.Key == scenarioId, cancellation);
+        if (row is null)
+        {
+            return Problems.NotFound($"scenario '{scenarioId}'");
+        }
+
+        var errors = submission.CheckOptions(body!, "horizon", "pins").ToList();
+        var (assembled, _, stop) = await HorizonProblem.AssembleAsync(db, cache, institution, body!, errors, cancellation);
+        if (stop is not null)
+        {
+            return stop;
+        }
+
+        if (ScenarioReader.Read(row.Json).Value is not { } scenario)
+        {
+            return Problems.Conflict($"The stored scenario '{scenarioId}' no longer reads; PUT it again.");
+        }
+
+        var built = ScenarioBuilder.Build(assembled!.Json, scenario);
+        if (built.Value is null)
+        {
+            return Problems.Conflict($"Scenario '{scenarioId}' does not fit the institution's data now; each error is listed.", built.Errors.Select(e => new FieldError(e.Path, e.Message, $"scenarios/{scenarioId}")));
+        }
+
+        body!["scenarioId"] = scenarioId;
+        return await submission.SubmitAsync(context, institution.Id, JobState.SolveKind, body, DocumentWriter.Write(built.Value), null, cancellation);
     }
 
     private static JsonObject WithId(ResourceRecord row)

@@ -56,6 +56,14 @@ public static class Caller
             : await next(invocation);
     }
 
+    /// <summary>The key a request carries (an institution's or the admin's), hashed: the partition of the request budget; null without one.</summary>
+    public static string? KeyOf(HttpContext context)
+    {
+        var key = context.Request.Headers[ApiKeys.Header].ToString();
+        var admin = context.Request.Headers[ApiKeys.AdminHeader].ToString();
+        return !string.IsNullOrEmpty(key) ? $"key:{ApiKeys.Hash(key)}" : !string.IsNullOrEmpty(admin) ? $"admin:{ApiKeys.Hash(admin)}" : null;
+    }
+
     private static async Task<(InstitutionRecord? Owner, object? Problem)> KeyOwnerAsync(HttpContext context)
     {
         var key = context.Request.Headers[ApiKeys.Header].ToString();
