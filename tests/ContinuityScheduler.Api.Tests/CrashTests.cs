@@ -30,6 +30,12 @@ public sealed class CrashTests
                 var client = service.Client(key);
                 // Alternate the imported home so an interrupted import is either the old data or the new, never a mix.
                 var import = client.PostAsync("/api/v1/institutions/small-home/import", Tenant.Json(Sample(round % 2 == 0 ? "small-home" : "dst-week")));
+                if (round == 0)
+                {
+                    // Round 0 finishes its import and publication, so later rounds, killed or not, have a published week to supersede.
+                    (await import).StatusCode.Should().Be(HttpStatusCode.OK);
+                }
+
                 var hospital = await client.PostAsync("/api/v1/institutions/small-home/rotas/hospital-way", Tenant.Json("""{"horizon":{"start":"2026-11-30","weeks":1}}"""));
                 var job = await client.PostAsync("/api/v1/institutions/small-home/solve-jobs", Tenant.Json("""{"horizon":{"start":"2026-12-07","weeks":1},"timeLimitSeconds":3}"""));
                 if (job.StatusCode == HttpStatusCode.Accepted)
@@ -37,10 +43,19 @@ public sealed class CrashTests
                     accepted.Add(job.Headers.Location!.ToString());
                 }
 
-                if (hospital.StatusCode == HttpStatusCode.Created)
+                if (round == 0 || hospital.StatusCode == HttpStatusCode.Created)
                 {
+                    hospital.StatusCode.Should().Be(HttpStatusCode.Created);
                     var rota = (string)JsonNode.Parse(await hospital.Content.ReadAsStringAsync())!["id"]!;
-                    _ = client.PostAsync($"/api/v1/institutions/small-home/rotas/{rota}/publish?confirm=true", null).ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    var publish = client.PostAsync($"/api/v1/institutions/small-home/rotas/{rota}/publish?confirm=true", null);
+                    if (round == 0)
+                    {
+                        (await publish).StatusCode.Should().Be(HttpStatusCode.OK);
+                    }
+                    else
+                    {
+                        _ = publish.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    }
                 }
 
                 // The kill lands somewhere in the writes under way: that it is not waiting for anything is the point.
@@ -71,8 +86,8 @@ public sealed class CrashTests
                 rotas.Count(r => (string?)r!["jobId"] == (string)job!["id"]!).Should().Be(1, "a job's rota is written once, however often it ran");
             }
 
-            rotas.Where(r => (string)r!["status"]! == "published").GroupBy(r => (string)r!["horizonStart"]!)
-                .Should().OnlyContain(week => week.Count() == 1, "one published rota a week");
+            rotas.Where(r => (string)r!["status"]! == "published").Select(r => (string)r!["horizonStart"]!)
+                .Should().Equal(["2026-11-30"], "each week has at most one published rota, and round 0's publication surely finished");
             var caregivers = JsonNode.Parse(await again.GetStringAsync("/api/v1/institutions/small-home/caregivers"))!.AsArray();
             caregivers.Count.Should().BeOneOf(Count("small-home"), Count("dst-week"));
         }
