@@ -45,7 +45,7 @@ try
     var posted = await http.PostAsJsonAsync($"{home}/solve-jobs", new { horizon = new { start = "2026-11-30", weeks = 4 }, timeLimitSeconds = solveSeconds });
     posted.EnsureSuccessStatusCode();
     JsonNode job = null!;
-    await Eventually.TrueAsync(async () => (string)(job = JsonNode.Parse(await http.GetStringAsync(posted.Headers.Location))!)["state"]! is "succeeded" or "failed" or "cancelled", TimeSpan.FromSeconds((solveSeconds * 3) + 60));
+    await Eventually.TrueAsync(async () => (string)(job = JsonNode.Parse(await http.GetStringAsync(posted.Headers.Location))!)["state"]! is "succeeded" or "infeasible" or "failed" or "cancelled", TimeSpan.FromSeconds((solveSeconds * 3) + 60));
     var jobSeconds = clock.Elapsed.TotalSeconds;
     var solvedRota = (string?)job["rotaId"];
 
@@ -67,6 +67,29 @@ try
     var continuity = await Latencies(http, $"{home}/rotas/{rotaId}/continuity", requests);
     var health = await Latencies(http, "/health", requests);
 
+    // Hostile requests: the same assignment repeated (quadratic in the old validator), and one caregiver on every post of
+    // every day (many distinct clashing shifts). Time, status, answer size and the service's peak memory after each.
+    Console.WriteLine("Hostile requests to POST /validate ...");
+    var problemJson = JsonNode.Parse(await http.GetStringAsync($"{home}/rotas/{rotaId}/problem"))!;
+    var repeated = new JsonObject { ["caregiverId"] = "cg-001", ["date"] = "2026-11-30", ["demandId"] = "sunflower-E" };
+    var everyPost = problem.Horizon.Dates.SelectMany(d => problem.Demands.Where(x => x.AppliesOn(d)).Select(x => (JsonNode)new JsonObject { ["caregiverId"] = "cg-001", ["date"] = IsoText.Of(d), ["demandId"] = x.Id })).ToList();
+    var hostile = new List<string>();
+    foreach (var (name, assignments) in new[]
+    {
+        ("one assignment × 2 000", Enumerable.Repeat<JsonNode>(repeated, 2_000).ToList()),
+        ("one assignment × 4 000", Enumerable.Repeat<JsonNode>(repeated, 4_000).ToList()),
+        ("one assignment × 40 000", Enumerable.Repeat<JsonNode>(repeated, 40_000).ToList()),
+        ("one assignment × 60 000 (over the body limit)", Enumerable.Repeat<JsonNode>(repeated, 60_000).ToList()),
+        ($"cg-001 on every post every day ({everyPost.Count} distinct clashing shifts)", everyPost),
+    })
+    {
+        var body = new JsonObject { ["problem"] = problemJson.DeepClone(), ["rota"] = new JsonObject { ["assignments"] = new JsonArray([.. assignments.Select(a => a.DeepClone())]) } }.ToJsonString();
+        clock.Restart();
+        using var answer = await http.PostAsync("/api/v1/validate", new StringContent(body, Encoding.UTF8, "application/json"));
+        var bytes = (await answer.Content.ReadAsByteArrayAsync()).Length;
+        hostile.Add(string.Create(CultureInfo.InvariantCulture, $"| {name} | {body.Length / 1048576.0:0.00} MiB | {(int)answer.StatusCode} | {clock.Elapsed.TotalMilliseconds:0} ms | {bytes / 1024.0:0.0} KiB | {PeakMegabytes(service.Id):0} MiB |"));
+    }
+
     var report = new StringBuilder()
         .AppendLine(CultureInfo.InvariantCulture, $"# API benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
         .AppendLine()
@@ -85,6 +108,10 @@ try
         .AppendLine(CultureInfo.InvariantCulture, $"| baseline: RotaSolver called directly | {directSeconds:0.0} | {JsonNames.Of(direct.Status)} | {direct.Objective.Total:0.0} |")
         .AppendLine()
         .AppendLine(CultureInfo.InvariantCulture, $"Ratio job / direct: {jobSeconds / directSeconds:0.00}×.")
+        .AppendLine()
+        .AppendLine("| hostile POST /validate (baby-home, 4 weeks) | body | status | time | answer | service peak memory so far |")
+        .AppendLine("|---|---|---|---|---|---|")
+        .AppendLine(string.Join(Environment.NewLine, hostile))
         .ToString();
     Console.WriteLine();
     Console.WriteLine(report);
@@ -105,6 +132,13 @@ int Argument(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+// The service's peak resident memory (VmHWM) in MiB.
+static double PeakMegabytes(int processId)
+{
+    var line = File.ReadLines($"/proc/{processId}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
 }
 
 static async Task<List<double>> Latencies(HttpClient http, string path, int count)
