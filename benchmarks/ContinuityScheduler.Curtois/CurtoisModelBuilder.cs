@@ -148,7 +148,7 @@ public sealed class CurtoisModelBuilder
     /// Runs of working days (or of days off) last at least <paramref name="least"/> days unless they touch an edge: a run
     /// that starts on day d ≥ 1 (on[d] − on[d−1] = 1) is still on at d+j for j &lt; least while d+j lies inside the horizon.
     /// The turn-on form (start columns, windows of starts) gave the same root bounds on Instances 3, 5 and 9 and worse
-    /// first rosters with CBC, so the pairwise rows stay.
+    /// first rosters, so the pairwise rows stay.
     /// </summary>
     private void MinRuns(int e, string rule, int least, bool working)
     {

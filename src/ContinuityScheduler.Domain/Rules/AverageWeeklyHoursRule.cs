@@ -6,7 +6,7 @@ namespace ContinuityScheduler.Domain.Rules;
 /// <summary>
 /// Average working time over a reference period of weeks ending in each horizon week. A week before the horizon counts
 /// with its reported total, else with its history shifts when the history covers it whole, else at contract hours.
-/// The worst period is reported once per caregiver.
+/// The worst period is reported once per caregiver (every breached one while a rota is built).
 /// </summary>
 public sealed class AverageWeeklyHoursRule : ICaregiverRule
 {
@@ -15,14 +15,14 @@ public sealed class AverageWeeklyHoursRule : ICaregiverRule
     public IEnumerable<Violation> Check(CaregiverTimeline timeline, RuleContext context)
     {
         var weeks = context.Settings.Weeks;
-        var worst = context.Horizon.WeekStarts
+        var breaches = context.Horizon.WeekStarts
             .Select(lastWeek => (lastWeek, average: Enumerable.Range(0, weeks).Sum(w => HoursIn(timeline, context, lastWeek.PlusWeeks(-w))) / weeks))
-            .MaxBy(window => window.average);
-        if (worst.average > context.Settings.Limit + Tolerance.Hours)
+            .Where(window => window.average > context.Settings.Limit + Tolerance.Hours);
+        foreach (var (lastWeek, average) in context.Reported(breaches, window => window.average))
         {
-            var first = worst.lastWeek.PlusWeeks(1 - weeks);
-            yield return context.Violation(timeline.Caregiver.Id, first, worst.lastWeek.PlusDays(6), worst.average, context.Settings.Limit,
-                $"{timeline.Caregiver.Name} averages {worst.average:0.##} h a week over the {weeks} weeks from {first:uuuu-MM-dd}.");
+            var first = lastWeek.PlusWeeks(1 - weeks);
+            yield return context.Violation(timeline.Caregiver.Id, first, lastWeek.PlusDays(6), average, context.Settings.Limit,
+                $"{timeline.Caregiver.Name} averages {average:0.##} h a week over the {weeks} weeks from {first:uuuu-MM-dd}.");
         }
     }
 

@@ -11,7 +11,7 @@ namespace ContinuityScheduler.Domain.Rules;
 public sealed class CaregiverRuleCheck
 {
     private readonly List<(ICaregiverRule Rule, RuleContext Context)> rules;
-    private readonly Dictionary<CaregiverTimeline, int> known = [];
+    private readonly Dictionary<CaregiverTimeline, HashSet<Violation>> known = [];
 
     /// <param name="codes">The rules to check; null for every enabled one.</param>
     public CaregiverRuleCheck(PlanningProblem problem, IReadOnlySet<string>? codes = null)
@@ -23,22 +23,25 @@ public sealed class CaregiverRuleCheck
             .Select(r => (r.rule, r.context!))];
     }
 
-    /// <summary>Whether the shift can be added to the timeline without a hard violation it does not have already.</summary>
+    /// <summary>
+    /// Whether the shift can be added to the timeline without a hard violation it does not have already: each one it
+    /// would have must be one it has, same window and same measure, so an old breach neither grows nor hides a new one.
+    /// </summary>
     public bool Allows(CaregiverTimeline timeline, WorkedShift shift) =>
-        HardViolations(timeline.With(shift), remember: false) == HardViolations(timeline);
+        HardViolations(timeline.With(shift), remember: false).IsSubsetOf(HardViolations(timeline));
 
     /// <summary>The caregiver's hard violations, remembered for timelines that are kept (committed ones).</summary>
-    public int HardViolations(CaregiverTimeline timeline, bool remember = true)
+    public IReadOnlySet<Violation> HardViolations(CaregiverTimeline timeline, bool remember = true)
     {
-        if (!known.TryGetValue(timeline, out var count))
+        if (!known.TryGetValue(timeline, out var violations))
         {
-            count = rules.Sum(r => r.Rule.Check(timeline, r.Context).Count(v => v.Severity == Severity.Hard));
+            violations = [.. rules.SelectMany(r => r.Rule.Check(timeline, r.Context)).Where(v => v.Severity == Severity.Hard)];
             if (remember)
             {
-                known[timeline] = count;
+                known[timeline] = violations;
             }
         }
 
-        return count;
+        return violations;
     }
 }

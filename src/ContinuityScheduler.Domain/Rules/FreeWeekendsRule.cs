@@ -5,7 +5,7 @@ namespace ContinuityScheduler.Domain.Rules;
 
 /// <summary>
 /// Free weekends (no work at any instant from Saturday 00:00 to Monday 00:00) in every run of the period's
-/// weekends that ends in the horizon; weekends before the history count as free. The worst run is reported.
+/// weekends that ends in the horizon; weekends before the history count as free. The worst run is reported (every breached one while a rota is built).
 /// </summary>
 public sealed class FreeWeekendsRule : ICaregiverRule
 {
@@ -14,15 +14,15 @@ public sealed class FreeWeekendsRule : ICaregiverRule
     public IEnumerable<Violation> Check(CaregiverTimeline timeline, RuleContext context)
     {
         var weeks = context.Settings.Weeks;
-        var worst = context.Horizon.WeekStarts
+        var breaches = context.Horizon.WeekStarts
             .Select(monday => monday.PlusDays(5))
             .Select(lastSaturday => (lastSaturday, free: Enumerable.Range(0, weeks).Count(w => IsFree(timeline, context, lastSaturday.PlusWeeks(-w)))))
-            .MinBy(run => run.free);
-        if (worst.free < context.Settings.Limit)
+            .Where(run => run.free < context.Settings.Limit);
+        foreach (var (lastSaturday, free) in context.Reported(breaches, run => -run.free))
         {
-            var first = worst.lastSaturday.PlusWeeks(1 - weeks);
-            yield return context.Violation(timeline.Caregiver.Id, first, worst.lastSaturday.PlusDays(1), worst.free, context.Settings.Limit,
-                $"{timeline.Caregiver.Name} has {worst.free} free weekends in the {weeks} from {first:uuuu-MM-dd}.");
+            var first = lastSaturday.PlusWeeks(1 - weeks);
+            yield return context.Violation(timeline.Caregiver.Id, first, lastSaturday.PlusDays(1), free, context.Settings.Limit,
+                $"{timeline.Caregiver.Name} has {free} free weekends in the {weeks} from {first:uuuu-MM-dd}.");
         }
     }
 

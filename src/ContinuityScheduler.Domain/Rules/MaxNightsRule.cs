@@ -2,7 +2,7 @@ using ContinuityScheduler.Domain.Shifts;
 
 namespace ContinuityScheduler.Domain.Rules;
 
-/// <summary>Nights in any window of the period's length ending on a horizon date; unknown days before history hold no nights. The worst window is reported.</summary>
+/// <summary>Nights in any window of the period's length ending on a horizon date; unknown days before history hold no nights. The worst window is reported (every breached one while a rota is built).</summary>
 public sealed class MaxNightsRule : ICaregiverRule
 {
     public RuleDefinition Definition { get; } = new("max-nights", "Night or sleep-in shifts in any period of the given weeks.", "nights", new(true, Severity.Hard, 12, 4));
@@ -16,14 +16,14 @@ public sealed class MaxNightsRule : ICaregiverRule
         }
 
         var days = context.Settings.Weeks * 7;
-        var worst = context.Horizon.Dates
+        var breaches = context.Horizon.Dates
             .Select(last => (last, count: nights.Count(d => d <= last && d > last.PlusDays(-days))))
-            .MaxBy(window => window.count);
-        if (worst.count > context.Settings.Limit)
+            .Where(window => window.count > context.Settings.Limit);
+        foreach (var (last, count) in context.Reported(breaches, window => window.count))
         {
-            var first = worst.last.PlusDays(1 - days);
-            yield return context.Violation(timeline.Caregiver.Id, first, worst.last, worst.count, context.Settings.Limit,
-                $"{timeline.Caregiver.Name} works {worst.count} nights in the {days} days to {worst.last:uuuu-MM-dd}.");
+            var first = last.PlusDays(1 - days);
+            yield return context.Violation(timeline.Caregiver.Id, first, last, count, context.Settings.Limit,
+                $"{timeline.Caregiver.Name} works {count} nights in the {days} days to {last:uuuu-MM-dd}.");
         }
     }
 }

@@ -24,6 +24,13 @@ public sealed class RuleContext(PlanningProblem problem, RuleDefinition definiti
 
     public Interval DayOf(LocalDate date) => new(StartOf(date), StartOf(date.PlusDays(1)));
 
+    /// <summary>Of the windows that break a rule, the worst once a rota is finished; all of them while it is built, so a new breach cannot hide behind an old one.</summary>
+    public IEnumerable<T> Reported<T>(IEnumerable<T> breaches, Func<T, double> badness)
+    {
+        var all = breaches.ToList();
+        return Partial || all.Count == 0 ? all : [all.MaxBy(badness)!];
+    }
+
     public Violation Violation(string? caregiverId, LocalDate from, LocalDate to, double? measured, double? limit, string message) =>
         new(definition.Code, Settings.Severity, caregiverId, from, to, measured is null ? null : Math.Round(measured.Value, 2), limit, message);
 }
