@@ -42,7 +42,7 @@ public static class CompareCommand
         {
             error.WriteLine($"Solving '{scenario.Name}' ({seconds:0} s) ...");
             var result = new RotaSolver(DefaultEngine.Create()).SolveAsync(problem, options).GetAwaiter().GetResult();
-            var note = result.Status == SolveStatus.Infeasible ? $"{scenario.Description} {string.Join(" ", result.Diagnosis)}" : scenario.Description;
+            var note = result.Diagnosis.Count > 0 ? $"{scenario.Description} {string.Join(" ", result.Diagnosis)}" : scenario.Description;
             columns.Add(new Column(scenario.Name, $"solver, {JsonNames.Of(result.Status)}, gap {(result.Gap is { } g ? g.ToString("0%", CultureInfo.InvariantCulture) : "-")}", RotaFigures.Of(problem, result.Rota, rates), note));
         }
 
