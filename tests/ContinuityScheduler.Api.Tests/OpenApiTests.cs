@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Testing;
 
 namespace ContinuityScheduler.Api.Tests;
@@ -49,6 +52,25 @@ public sealed class OpenApiTests : IDisposable
         }
 
         operations.Should().BeGreaterThan(45);
+    }
+
+    [Fact]
+    public async Task The_id_grammar_and_the_limits_are_in_the_contract()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+
+        var description = (string)document["info"]!["description"]!;
+        description.Should().Contain(Ids.Pattern).And.Contain("4 MiB").And.Contain(RotaReader.MaxAssignments.ToString(CultureInfo.InvariantCulture))
+            .And.Contain($"at most {ErrorText.MaxErrors} errors").And.Contain("429");
+        var routeIds = document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Select(operation => operation.Value))
+            .SelectMany(operation => operation!["parameters"]?.AsArray() ?? [])
+            .Where(parameter => (string)parameter!["in"]! == "path" && (string)parameter["name"]! is "institutionId" or "caregiverId" or "scenarioId" or "key")
+            .ToList();
+        routeIds.Should().HaveCountGreaterThan(40).And.OnlyContain(parameter => (string?)parameter!["schema"]!["pattern"] == Ids.Pattern);
+        var assignment = document["components"]!["schemas"]!["AssignmentBody"]!["properties"]!;
+        ((string?)assignment["caregiverId"]!["pattern"]).Should().Be(Ids.Pattern);
+        ((string?)assignment["date"]!["pattern"]).Should().BeNull();
+        ((string?)document["components"]!["schemas"]!["CaregiverBody"]!["properties"]!["externalId"]!["pattern"]).Should().BeNull("an HR system's own id is free text");
     }
 
     private static string Normalise(string yaml) => yaml.Replace("\r\n", "\n").TrimEnd();
