@@ -133,9 +133,7 @@ public sealed class JobTests
         try
         {
             var home = await Tenant.FromSampleAsync(factory, "small-home");
-            var settings = (await home.GetJsonAsync(home.Base)).AsObject();
-            settings["labourRules"]!["rules"]!["contract-hours"] = new JsonObject { ["limit"] = 0, ["weeks"] = 1 };
-            (await home.Client.PutAsync(home.Base, Tenant.Json(settings))).StatusCode.Should().Be(HttpStatusCode.OK);
+            await home.SetRuleAsync("contract-hours", new JsonObject { ["limit"] = 0, ["weeks"] = 1 });
 
             var done = await home.SolveAsync("2026-11-30", weeks: 1, seconds: 10);
 

@@ -50,6 +50,15 @@ public sealed record Tenant(string Id, HttpClient Client)
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
+    /// <summary>Sets one labour rule of the institution's settings (its other rules stay) through the API.</summary>
+    public async Task SetRuleAsync(string code, JsonObject rule)
+    {
+        var settings = (await GetJsonAsync(Base)).AsObject();
+        settings["labourRules"]!["rules"]![code] = rule;
+        var response = await Client.PutAsync(Base, Json(settings));
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Makes the hospital-way rota of a horizon and returns its id.</summary>
     public async Task<string> HospitalWayAsync(string start, int weeks)
     {

@@ -29,9 +29,7 @@ public sealed class WholePathTests : IDisposable
     {
         var home = await Tenant.FromSampleAsync(factory, "baby-home");
         // Baby-home's contracts are met within ±8 h over four weeks; one-week horizons keep CI short, so the tolerance goes with them.
-        var settings = (await home.GetJsonAsync(home.Base)).AsObject();
-        settings["labourRules"]!["rules"]!["contract-hours"] = new JsonObject { ["limit"] = 8, ["weeks"] = 1 };
-        (await home.Client.PutAsync(home.Base, Tenant.Json(settings))).StatusCode.Should().Be(HttpStatusCode.OK);
+        await home.SetRuleAsync("contract-hours", new JsonObject { ["limit"] = 8, ["weeks"] = 1 });
 
         var first = await home.SolveAsync("2026-11-30", weeks: 1, seconds: 30);
         ((string)first["state"]!).Should().Be("succeeded", first.ToJsonString());

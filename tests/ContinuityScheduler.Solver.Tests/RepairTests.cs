@@ -14,9 +14,7 @@ public sealed class RepairTests
     [Fact]
     public async Task A_sick_caregiver_is_replaced_on_their_days_with_the_fewest_changes_and_the_rest_of_the_rota_stays()
     {
-        var problem = Homes.Sample("small-home");
-        var published = (await Solver.SolveAsync(problem, Repeatable)).Rota;
-        var sick = published.Assignments.GroupBy(a => a.CaregiverId).OrderByDescending(g => g.Count()).First().Key;
+        var (problem, published, sick) = await SmallHomePublished();
         var from = problem.Horizon.Start.PlusDays(1);
         var to = problem.Horizon.Start.PlusDays(3);
         var lost = published.Assignments.Count(a => a.CaregiverId == sick && a.Date >= from && a.Date <= to);
@@ -46,9 +44,7 @@ public sealed class RepairTests
     {
         // With the sick caregiver's shifts to hand out, an added shift costs less to a core-team member: among equally
         // few changes the repair takes them, so every added assignment whose post has a core-team member free goes to one.
-        var problem = Homes.Sample("small-home");
-        var published = (await Solver.SolveAsync(problem, Repeatable)).Rota;
-        var sick = published.Assignments.GroupBy(a => a.CaregiverId).OrderByDescending(g => g.Count()).First().Key;
+        var (problem, published, sick) = await SmallHomePublished();
         var from = problem.Horizon.Start.PlusDays(2);
 
         var result = await Solver.RepairAsync(problem, published, sick, from, from, Repeatable);
@@ -56,5 +52,13 @@ public sealed class RepairTests
         var withSickness = RotaSolver.WithSickness(problem, sick, from, from);
         Checks.AssertChecked(withSickness, result, published);
         RotaValidator.Validate(withSickness, result.Rota).Violations.Should().NotContain(v => v.Code == "absence");
+    }
+
+    /// <summary>small-home's solved rota as the published one, and its caregiver with most shifts, who falls ill.</summary>
+    private static async Task<(PlanningProblem Problem, Rota Published, string Sick)> SmallHomePublished()
+    {
+        var problem = Homes.Sample("small-home");
+        var published = (await Solver.SolveAsync(problem, Repeatable)).Rota;
+        return (problem, published, published.Assignments.GroupBy(a => a.CaregiverId).OrderByDescending(g => g.Count()).First().Key);
     }
 }

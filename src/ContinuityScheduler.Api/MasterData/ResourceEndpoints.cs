@@ -89,27 +89,13 @@ public static class ResourceEndpoints
         }
 
         var canonical = items![(kind, key)];
-        var json = canonical.ToJsonString();
-        if (row is null)
-        {
-            row = new ResourceRecord { InstitutionId = institution.Id, Kind = kind.Kind, Key = key, Json = json, UpdatedAt = DateTime.UtcNow };
-            db.Resources.Add(row);
-        }
-        else if (row.Json != json)
-        {
-            row.Json = json;
-            row.Version++;
-            row.UpdatedAt = DateTime.UtcNow;
-        }
-
-        var created = db.Entry(row).State == EntityState.Added;
-        if (!await db.TrySaveChangesAsync(cancellation))
+        if (await ResourceRows.StoreAsync(db, row, institution.Id, kind.Kind, key, canonical.ToJsonString(), cancellation) is not { } stored)
         {
             return Problems.PreconditionFailed("changed by another request");
         }
 
-        ETags.Set(context.Response, row.Version);
-        return created
+        ETags.Set(context.Response, stored.Version);
+        return row is null
             ? TypedResults.Created($"{context.Request.PathBase}{context.Request.Path}", canonical)
             : TypedResults.Ok(canonical);
     }

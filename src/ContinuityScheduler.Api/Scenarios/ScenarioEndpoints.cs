@@ -130,27 +130,15 @@ public static class ScenarioEndpoints
             return Problems.PreconditionFailed(ETags.Of(row.Version));
         }
 
-        if (row is null)
+        if (await ResourceRows.StoreAsync(db, row, institution.Id, Kind, scenarioId, canonical, cancellation) is not { } stored)
         {
-            row = new ResourceRecord { InstitutionId = institution.Id, Kind = Kind, Key = scenarioId, Json = canonical, UpdatedAt = DateTime.UtcNow };
-            db.Resources.Add(row);
-        }
-        else
-        {
-            row.Json = canonical;
-            row.Version++;
-            row.UpdatedAt = DateTime.UtcNow;
-        }
-
-        var created = db.Entry(row).State == EntityState.Added;
-        if (!await db.TrySaveChangesAsync(cancellation))
-        {
-            // Another request changed or created it between our read and our write.
             return Problems.PreconditionFailed("changed by another request");
         }
 
-        ETags.Set(context.Response, row.Version);
-        return created ? TypedResults.Created($"{context.Request.Path}", WithId(row)) : TypedResults.Ok(WithId(row));
+        ETags.Set(context.Response, stored.Version);
+        return row is null
+            ? TypedResults.Created($"{context.Request.PathBase}{context.Request.Path}", WithId(stored))
+            : TypedResults.Ok(WithId(stored));
     }
 
     /// <summary>Queues a solve of the institution's data with the scenario's changes applied.</summary>
