@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace ContinuityScheduler.Api.Tests;
 
-/// <summary>The service in-process on its own SQLite file; a second factory on the same folder is a restart.</summary>
+/// <summary>The service in-process on its own store (TestStore); a second factory on the same folder is a restart.</summary>
 public sealed class ApiFactory(string dataFolder, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key";
@@ -16,7 +15,7 @@ public sealed class ApiFactory(string dataFolder, IReadOnlyDictionary<string, st
 
     public string DataFolder { get; } = dataFolder;
 
-    public static string NewFolder() => Directory.CreateTempSubdirectory("continuity-api-").FullName;
+    public static string NewFolder() => TestStore.NewFolder();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,6 +25,11 @@ public sealed class ApiFactory(string dataFolder, IReadOnlyDictionary<string, st
         builder.UseSetting("ContinuityScheduler:Jobs:DefaultTimeLimitSeconds", "10");
         builder.UseSetting("ContinuityScheduler:MaxRequestBodyBytes", "1048576");
         builder.UseSetting("ContinuityScheduler:Demo:Enabled", "false");
+        if (TestStore.ConnectionString(DataFolder) is { } connection)
+        {
+            builder.UseSetting("ContinuityScheduler:ConnectionString", connection);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -39,9 +43,5 @@ public sealed class ApiFactory(string dataFolder, IReadOnlyDictionary<string, st
         return client;
     }
 
-    public void DeleteData()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(DataFolder, recursive: true);
-    }
+    public void DeleteData() => TestStore.Delete(DataFolder);
 }

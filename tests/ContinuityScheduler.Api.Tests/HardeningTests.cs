@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ContinuityScheduler.Testing;
 using CsvHelper;
-using Microsoft.Data.Sqlite;
 
 namespace ContinuityScheduler.Api.Tests;
 
@@ -161,8 +160,7 @@ public sealed class HardeningTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            TestStore.Delete(folder);
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class MigrationTests
     public async Task Starting_on_a_first_version_database_upgrades_it_and_keeps_every_row()
     {
         var folder = ApiFactory.NewFolder();
-        var options = new ServiceOptions { DataFolder = folder };
+        var options = new ServiceOptions { DataFolder = folder, ConnectionString = TestStore.ConnectionString(folder) ?? "" };
         var sample = File.ReadAllText(RepositoryRoot.Sample("small-home"));
         var problem = ProblemReader.Read(sample).Value!;
         var rota = HospitalWay.Generate(problem);
@@ -35,17 +35,17 @@ public sealed class MigrationTests
             await db.GetService<IMigrator>().MigrateAsync(M001Initial.Id);
             (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(M001Initial.Id);
             var now = DateTime.UtcNow;
-            await db.Database.ExecuteSqlAsync($"INSERT INTO Institutions (Id, SettingsJson, Version, CreatedAt, UpdatedAt) VALUES ('small-home', {document["institution"]!.ToJsonString()}, 1, {now}, {now})");
-            await db.Database.ExecuteSqlAsync($"INSERT INTO ApiKeys (Id, InstitutionId, Hash, Label, CreatedAt) VALUES ('k1', 'small-home', {ApiKeys.Hash("old-key")}, 'v1', {now})");
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "Institutions" ("Id", "SettingsJson", "Version", "CreatedAt", "UpdatedAt") VALUES ('small-home', {document["institution"]!.ToJsonString()}, 1, {now}, {now})""");
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "ApiKeys" ("Id", "InstitutionId", "Hash", "Label", "CreatedAt") VALUES ('k1', 'small-home', {ApiKeys.Hash("old-key")}, 'v1', {now})""");
             foreach (var caregiver in caregivers)
             {
                 var json = caregiver.DeepClone().AsObject();
                 json.Remove("absences");
                 json.Remove("wishes");
-                await db.Database.ExecuteSqlAsync($"INSERT INTO Resources (InstitutionId, Kind, Key, Json, Version, UpdatedAt) VALUES ('small-home', 'caregiver', {(string)caregiver["id"]!}, {json.ToJsonString()}, 1, {now})");
+                await db.Database.ExecuteSqlAsync($"""INSERT INTO "Resources" ("InstitutionId", "Kind", "Key", "Json", "Version", "UpdatedAt") VALUES ('small-home', 'caregiver', {(string)caregiver["id"]!}, {json.ToJsonString()}, 1, {now})""");
             }
 
-            await db.Database.ExecuteSqlAsync($"INSERT INTO Rotas (Id, InstitutionId, HorizonStart, Weeks, Status, MadeBy, RotaJson, ProblemJson, Version, CreatedAt) VALUES ({rotaId}, 'small-home', '2026-11-30', 1, 'published', {rota.MadeBy}, {DocumentWriter.Write(rota)}, {sample}, 1, {now})");
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "Rotas" ("Id", "InstitutionId", "HorizonStart", "Weeks", "Status", "MadeBy", "RotaJson", "ProblemJson", "Version", "CreatedAt") VALUES ({rotaId}, 'small-home', '2026-11-30', 1, 'published', {rota.MadeBy}, {DocumentWriter.Write(rota)}, {sample}, 1, {now})""");
         }
 
         using var factory = new ApiFactory(folder);
@@ -64,7 +64,7 @@ public sealed class MigrationTests
 
             using var scope = factory.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<SchedulerDb>();
-            (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(M001Initial.Id, M002SolveJobs.Id, M003PublishedDatesAndFeeds.Id);
+            (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(M001Initial.Id, M002SolveJobs.Id, M003PublishedDatesAndFeeds.Id, M004JobLeases.Id);
             (await db.PublishedDates.Where(d => d.InstitutionId == "small-home").ToListAsync()).Should().HaveCount(7, "the published week's dates are claimed at start-up")
                 .And.OnlyContain(d => d.RotaId == rotaId);
             (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();

@@ -30,6 +30,11 @@ public sealed class ServiceProcess : IDisposable
         }
 
         info.Environment["ContinuityScheduler__DataFolder"] = folder;
+        if (TestStore.ConnectionString(folder) is { } connection)
+        {
+            info.Environment["ContinuityScheduler__ConnectionString"] = connection;
+        }
+
         info.Environment["ContinuityScheduler__AdminApiKey"] = ApiFactory.AdminKey;
         info.Environment["ContinuityScheduler__Demo__Enabled"] = "false";
         info.Environment["ContinuityScheduler__Jobs__Concurrency"] = "1";
@@ -91,6 +96,19 @@ public sealed class ServiceProcess : IDisposable
             process.WaitForExit();
         }
     }
+
+    /// <summary>Asks the service to stop (SIGTERM), as a process manager does, and waits until it has.</summary>
+    public async Task StopAsync()
+    {
+        if (!process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+    }
+
+    public bool HasExited => process.HasExited;
 
     public void Dispose()
     {
