@@ -33,11 +33,14 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
 builder.Services.AddMemoryCache(options => options.SizeLimit = 256);
 builder.Services.AddSingleton(DefaultEngine.Create());
-builder.Services.AddSingleton<SolveQueue>();
+builder.Services.AddSingleton<RunningJobs>();
 builder.Services.AddScoped<JobSubmission>();
 builder.Services.AddHostedService<DatabaseInitializer>();
-builder.Services.AddHostedService<SolveWorker>();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddSingleton<SolveWorker>();
+builder.Services.AddHostedService(services => services.GetRequiredService<SolveWorker>());
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database", tags: [Readiness.Tag])
+    .AddCheck<WorkersHealthCheck>("workers", tags: [Readiness.Tag]);
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddContinuitySwagger();
 builder.Services.AddRequestBudget(settings.RequestsPerMinute, settings.RequestsPerMinutePerAddress);
@@ -53,6 +56,7 @@ app.UseSwagger(options => options.RouteTemplate = "swagger/{documentName}/swagge
 app.UseSwaggerUI(options => options.DocumentTitle = "ContinuityScheduler API");
 
 app.MapHealthChecks("/health").WithTags("Health");
+app.MapHealthChecks("/health/ready", Readiness.Options).WithTags("Health");
 
 var api = app.MapGroup("/api/v1");
 api.MapAdministration();

@@ -33,11 +33,29 @@ public sealed class ServiceOptions
 
 public sealed class JobOptions
 {
-    /// <summary>Solves at the same time; 0 means one per two cores.</summary>
+    /// <summary>Solves this instance runs at the same time; 0 means one per two cores.</summary>
     public int Concurrency { get; set; }
 
-    /// <summary>Jobs waiting beyond the running ones; one more answers 429.</summary>
+    /// <summary>False: this instance serves the API only and leaves the solving to the others on the same database.</summary>
+    public bool Solve { get; set; } = true;
+
+    /// <summary>Jobs one institution may have waiting, cluster-wide; one more answers 429.</summary>
     public int QueueCapacity { get; set; } = 16;
+
+    /// <summary>This instance's name on the leases it holds; empty means machine name, process id and a random suffix.</summary>
+    public string InstanceName { get; set; } = "";
+
+    /// <summary>How long a claimed job stays this instance's without a heartbeat; after it, another instance may claim it.</summary>
+    public int LeaseSeconds { get; set; } = 15;
+
+    /// <summary>How often a running job renews its lease, writes its progress and looks for a cancellation from any instance.</summary>
+    public int HeartbeatMilliseconds { get; set; } = 1000;
+
+    /// <summary>How often an idle worker looks for a job posted to another instance.</summary>
+    public int PollMilliseconds { get; set; } = 500;
+
+    /// <summary>Runs a job may begin (crashes and lost leases included) before it ends failed with its last error.</summary>
+    public int MaxAttempts { get; set; } = 3;
 
     public int DefaultTimeLimitSeconds { get; set; } = 60;
 

@@ -26,7 +26,7 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
     public async Task<SolveResult> SolveAsync(PlanningProblem problem, SolveOptions options, IProgress<SolveProgress>? progress = null, CancellationToken cancellation = default)
     {
         var run = new Run(problem, options, progress, Stopwatch.StartNew(), null);
-        var first = Construction.Build(problem);
+        var first = options.Start ?? Construction.Build(problem);
         // The first rota is there now, before the model is built: a manager waiting on the page sees it at once.
         var firstSeconds = run.Seconds;
         run.Report(new SolveProgress(firstSeconds, ObjectiveFunction.Evaluate(problem, first, weights).Total, null));

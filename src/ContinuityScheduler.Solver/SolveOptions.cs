@@ -18,4 +18,7 @@ public sealed record SolveOptions
     /// work units, not seconds (for tests and reproducible comparisons; a work unit is a second or two here).
     /// </summary>
     public bool Deterministic { get; init; }
+
+    /// <summary>A rota to start from instead of the construction's, such as the best of an interrupted run of the same problem.</summary>
+    public Domain.Model.Rota? Start { get; init; }
 }

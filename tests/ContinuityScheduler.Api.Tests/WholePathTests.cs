@@ -32,7 +32,7 @@ public sealed class WholePathTests : IDisposable
         // Baby-home's contracts are met within ±8 h over four weeks; one-week horizons keep CI short, so the tolerance goes with them.
         await home.SetRuleAsync("contract-hours", new JsonObject { ["limit"] = 8, ["weeks"] = 1 });
 
-        var first = await home.SolveAsync("2026-11-30", weeks: 1, seconds: 30);
+        var first = await home.SolveAsync("2026-11-30", weeks: 1, seconds: 10);
         ((string)first["state"]!).Should().Be("succeeded", first.ToJsonString());
         var rotaId = (string)first["rotaId"]!;
 
@@ -55,7 +55,7 @@ public sealed class WholePathTests : IDisposable
         // Publishing makes the rota the history of the next horizon.
         var published = await home.Client.PostAsync($"{home.Base}/rotas/{rotaId}/publish", null);
         published.StatusCode.Should().Be(HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
-        var second = await home.SolveAsync("2026-12-07", weeks: 1, seconds: 30);
+        var second = await home.SolveAsync("2026-12-07", weeks: 1, seconds: 10);
         ((string)second["state"]!).Should().Be("succeeded", second.ToJsonString());
         var (nextProblem, nextRota) = await home.RotaAndProblemAsync((string)second["rotaId"]!);
         var lastWeek = rota.Assignments.Select(a => (a.CaregiverId, a.Date)).ToHashSet();

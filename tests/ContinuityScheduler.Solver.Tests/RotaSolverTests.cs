@@ -36,6 +36,22 @@ public sealed class RotaSolverTests
         result.Rota.Assignments.Should().HaveCount(7);
     }
 
+    [Fact]
+    public async Task A_solve_given_a_start_begins_from_it_and_never_ends_worse()
+    {
+        // An interrupted run's best rota, handed to the next run: its first incumbent is that rota's price, not the construction's.
+        var problem = Homes.Sample("small-home");
+        var start = HospitalWay.Generate(problem);
+        var price = ObjectiveFunction.Evaluate(problem, start, ObjectiveWeights.Default).Total;
+        ObjectiveFunction.Evaluate(problem, Construction.Build(problem), ObjectiveWeights.Default).Total.Should().NotBe(price, "the test tells the two starts apart");
+
+        var result = await Solver.SolveAsync(problem, Repeatable(2) with { Start = start });
+
+        Checks.AssertChecked(problem, result);
+        result.Trajectory[0].Incumbent.Should().BeApproximately(price, 1e-6);
+        result.Objective.Total.Should().BeLessThanOrEqualTo(price + 1e-6);
+    }
+
     [Theory]
     [InlineData("small-home")]
     [InlineData("dst-week")]

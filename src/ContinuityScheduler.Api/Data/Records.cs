@@ -109,6 +109,18 @@ public sealed class SolveJobRecord
 
     public Guid? RotaId { get; set; }
 
+    /// <summary>The claim that holds a running job; a new one each time the job is claimed.</summary>
+    public Guid? LeaseId { get; set; }
+
+    /// <summary>The service instance that holds the lease (JobOptions.InstanceName).</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>When the lease lapses unless renewed; after it, any instance may claim the job again.</summary>
+    public DateTime? LeaseExpiresAt { get; set; }
+
+    /// <summary>The best rota of a run handed back at shutdown: the next run starts from it.</summary>
+    public string? StartRotaJson { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime? StartedAt { get; set; }

@@ -72,6 +72,8 @@ public sealed class SchedulerDb(DbContextOptions<SchedulerDb> options) : DbConte
             e.ToTable("SolveJobs");
             e.HasIndex(j => new { j.State, j.CreatedAt });
             e.HasIndex(j => j.InstitutionId);
+            e.HasIndex(j => j.LeaseId);
+            e.HasIndex(j => new { j.InstitutionId, j.State });
         });
     }
 

@@ -6,18 +6,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContinuityScheduler.Api.Jobs;
 
-/// <summary>Admits a job to the bounded queue and stores it with the exact problem it will solve, so a restart solves the same thing.</summary>
-public sealed class JobSubmission(SchedulerDb db, SolveQueue queue, Microsoft.Extensions.Options.IOptions<ServiceOptions> options)
+/// <summary>
+/// Admits a job to its institution's share of the queue and stores it with the exact problem it will solve, so any
+/// instance, or a restart, solves the same thing. Admission is atomic across instances: the count and the insert run in
+/// one transaction that holds the institution's row (PostgreSQL) or the database's write lock (SQLite).
+/// </summary>
+public sealed class JobSubmission(SchedulerDb db, RunningJobs running, Microsoft.Extensions.Options.IOptions<ServiceOptions> options)
 {
     private readonly JobOptions jobs = options.Value.Jobs;
 
     public async Task<IResult> SubmitAsync(HttpContext context, string institutionId, string kind, JsonObject request, string problemJson, string? publishedRotaJson, CancellationToken cancellation)
     {
-        var waiting = await db.SolveJobs.CountAsync(j => j.State == JobState.Queued, cancellation);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Institutions" WHERE "Id" = {institutionId} FOR UPDATE""", cancellation);
+        }
+
+        var waiting = await db.SolveJobs.CountAsync(j => j.InstitutionId == institutionId && j.State == JobState.Queued, cancellation);
         if (waiting >= jobs.QueueCapacity)
         {
-            var running = await db.SolveJobs.CountAsync(j => j.State == JobState.Running, cancellation);
-            var seconds = (int)Math.Ceiling((double)(waiting + running) / jobs.EffectiveConcurrency) * jobs.DefaultTimeLimitSeconds;
+            var seconds = (int)Math.Ceiling((double)waiting / jobs.EffectiveConcurrency) * jobs.DefaultTimeLimitSeconds;
             context.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problems.QueueFull(seconds);
         }
@@ -25,7 +34,8 @@ public sealed class JobSubmission(SchedulerDb db, SolveQueue queue, Microsoft.Ex
         var job = Queued(institutionId, kind, request, problemJson, publishedRotaJson);
         db.SolveJobs.Add(job);
         await db.SaveChangesAsync(cancellation);
-        queue.Enqueue(job.Id);
+        await transaction.CommitAsync(cancellation);
+        running.Wake();
         return TypedResults.Accepted($"/api/v1/institutions/{institutionId}/solve-jobs/{job.Id}", JobViews.Of(job, null));
     }
 

@@ -1,27 +1,38 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using ContinuityScheduler.Solver;
 
 namespace ContinuityScheduler.Api.Jobs;
 
 /// <summary>
-/// Hands stored job ids to the workers and knows the jobs running in this process: their cancellation and live progress.
-/// The database is the truth; this is only the signal, rebuilt from it at start-up.
+/// The jobs running in this process, with what stops them and their latest progress, and the signal that wakes this
+/// instance's idle workers when a job is posted here. The queue itself is the database (JobLeases); other instances learn
+/// of jobs and cancellations from it.
 /// </summary>
-public sealed class SolveQueue
+public sealed class RunningJobs
 {
-    private readonly Channel<Guid> pending = Channel.CreateUnbounded<Guid>();
     private readonly ConcurrentDictionary<Guid, Running> running = new();
+    private readonly SemaphoreSlim posted = new(0);
 
-    public void Enqueue(Guid id) => pending.Writer.TryWrite(id);
+    /// <summary>Wakes one idle worker of this instance at once instead of at its next poll.</summary>
+    public void Wake()
+    {
+        if (posted.CurrentCount < 8)
+        {
+            posted.Release(); // a burst of posts wakes the workers once each, not once per post
+        }
+    }
 
-    public ValueTask<Guid> NextAsync(CancellationToken cancellation) => pending.Reader.ReadAsync(cancellation);
+    /// <summary>Waits until a job is posted here or the poll interval passes.</summary>
+    public async Task WaitAsync(TimeSpan poll, CancellationToken cancellation) => await posted.WaitAsync(poll, cancellation);
+
+    public int Count => running.Count;
 
     public Running Start(Guid id, CancellationToken stopping) => running[id] = new Running(CancellationTokenSource.CreateLinkedTokenSource(stopping));
 
-    public void Finish(Guid id)
+    /// <summary>Forgets this run of the job, and only this one: a later claim of the same job by this instance stays registered.</summary>
+    public void Finish(Guid id, Running job)
     {
-        if (running.TryRemove(id, out var job))
+        if (running.TryRemove(KeyValuePair.Create(id, job)))
         {
             job.Cancellation.Dispose();
         }
@@ -55,6 +66,9 @@ public sealed class SolveQueue
 
         public bool CancelledByUser { get; private set; }
 
+        /// <summary>Another instance holds the job now (this one missed its heartbeats): stop and write nothing.</summary>
+        public bool LeaseLost { get; private set; }
+
         public SolveProgress? Latest { get; private set; }
 
         public void Report(SolveProgress value) => Latest = value;
@@ -62,6 +76,12 @@ public sealed class SolveQueue
         public void Cancel()
         {
             CancelledByUser = true;
+            Cancellation.Cancel();
+        }
+
+        public void Lose()
+        {
+            LeaseLost = true;
             Cancellation.Cancel();
         }
     }

@@ -42,48 +42,48 @@ public static class SolveJobEndpoints
         .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .WithMetadata(new ExampleBody(new SolveRequest(new HorizonBody("2026-11-30", 4), 60, null, null, [new PinBody("forbid", "cg-01", "2026-12-05", null)])));
 
-        group.MapGet("/", async (HttpContext context, SchedulerDb db, SolveQueue queue, string? state, CancellationToken cancellation) =>
+        group.MapGet("/", async (HttpContext context, SchedulerDb db, RunningJobs running, string? state, CancellationToken cancellation) =>
         {
             var id = Caller.Institution(context).Id;
             var jobs = await db.SolveJobs.AsNoTracking().Where(j => j.InstitutionId == id && (state == null || j.State == state))
                 .OrderByDescending(j => j.CreatedAt).Take(100).ToListAsync(cancellation);
-            return TypedResults.Ok(jobs.Select(j => JobViews.Of(j, queue.ProgressOf(j.Id))).ToList());
+            return TypedResults.Ok(jobs.Select(j => JobViews.Of(j, running.ProgressOf(j.Id))).ToList());
         })
         .WithSummary("Lists the institution's latest 100 jobs, newest first, optionally in one state.")
         .Produces<List<SolveJobView>>();
 
-        group.MapGet("/{jobId:guid}", async (Guid jobId, HttpContext context, SchedulerDb db, SolveQueue queue, CancellationToken cancellation) =>
+        group.MapGet("/{jobId:guid}", async (Guid jobId, HttpContext context, SchedulerDb db, RunningJobs running, CancellationToken cancellation) =>
         {
             var job = await Find(db, context, jobId, cancellation);
-            return job is null ? (IResult)Problems.NotFound($"solve job '{jobId}'") : TypedResults.Ok(JobViews.Of(job, queue.ProgressOf(job.Id)));
+            return job is null ? (IResult)Problems.NotFound($"solve job '{jobId}'") : TypedResults.Ok(JobViews.Of(job, running.ProgressOf(job.Id)));
         })
         .WithSummary("A job's state and progress: elapsed seconds, incumbent, bound, gap; the rota's id when done.")
         .Produces<SolveJobView>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapDelete("/{jobId:guid}", async (Guid jobId, HttpContext context, SchedulerDb db, SolveQueue queue, CancellationToken cancellation) =>
+        group.MapDelete("/{jobId:guid}", async (Guid jobId, HttpContext context, SchedulerDb db, RunningJobs running, CancellationToken cancellation) =>
         {
-            var job = await Find(db, context, jobId, cancellation, tracked: true);
+            var institutionId = Caller.Institution(context).Id;
+            // One conditional statement: a queued job is cancelled before any instance can claim it; a running one is flagged for its runner, wherever it runs.
+            var now = DateTime.UtcNow;
+            var flagged = await db.SolveJobs.Where(j => j.Id == jobId && j.InstitutionId == institutionId && (j.State == JobState.Queued || j.State == JobState.Running))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.CancelRequested, true)
+                    .SetProperty(j => j.State, j => j.State == JobState.Queued ? JobState.Cancelled : j.State)
+                    .SetProperty(j => j.FinishedAt, j => j.State == JobState.Queued ? now : j.FinishedAt), cancellation);
+            var job = await Find(db, context, jobId, cancellation);
             if (job is null)
             {
                 return (IResult)Problems.NotFound($"solve job '{jobId}'");
             }
 
-            if (JobState.IsFinished(job.State))
+            if (flagged == 0)
             {
                 return Problems.Conflict($"The job is {job.State} already.");
             }
 
-            job.CancelRequested = true;
-            if (job.State == JobState.Queued)
-            {
-                job.State = JobState.Cancelled;
-                job.FinishedAt = DateTime.UtcNow;
-            }
-
-            await db.SaveChangesAsync(cancellation);
-            queue.Cancel(jobId);
-            return TypedResults.Accepted($"{context.Request.PathBase}{context.Request.Path}", JobViews.Of(job, queue.ProgressOf(jobId)));
+            running.Cancel(jobId); // at once when it runs here; elsewhere its runner sees the flag at its next heartbeat
+            return TypedResults.Accepted($"{context.Request.PathBase}{context.Request.Path}", JobViews.Of(job, running.ProgressOf(jobId)));
         })
         .WithSummary("Cancels a job: a queued one never runs; a running one stops and keeps its best rota so far (202; poll until 'cancelled').")
         .Produces<SolveJobView>(StatusCodes.Status202Accepted)
@@ -91,10 +91,9 @@ public static class SolveJobEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static Task<SolveJobRecord?> Find(SchedulerDb db, HttpContext context, Guid jobId, CancellationToken cancellation, bool tracked = false)
+    private static Task<SolveJobRecord?> Find(SchedulerDb db, HttpContext context, Guid jobId, CancellationToken cancellation)
     {
         var id = Caller.Institution(context).Id;
-        var query = db.SolveJobs.Where(j => j.Id == jobId && j.InstitutionId == id);
-        return (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(cancellation);
+        return db.SolveJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.InstitutionId == id, cancellation);
     }
 }

@@ -13,51 +13,39 @@ using NodaTime.Text;
 namespace ContinuityScheduler.Api.Jobs;
 
 /// <summary>
-/// Runs stored solve jobs, a configured number at a time. At start-up, jobs left running by a crash or a stop are queued again,
-/// and every queued job is handed to the workers in the order it came.
+/// This instance's solve workers. Each claims the next job from the database (JobLeases), holds it by a heartbeat that
+/// renews the lease, publishes the progress and picks up a cancellation asked of any instance, and writes the result once.
+/// At shutdown a running job is handed back with its best rota so far; a job whose instance died is claimed again by
+/// any instance once its lease lapses.
 /// </summary>
-public sealed class SolveWorker(IServiceScopeFactory scopes, SolveQueue queue, IMipEngine engine, IOptions<ServiceOptions> options, ILogger<SolveWorker> log) : BackgroundService
+public sealed class SolveWorker(IServiceScopeFactory scopes, RunningJobs running, IMipEngine engine, IOptions<ServiceOptions> options, ILogger<SolveWorker> log) : BackgroundService
 {
     private readonly JobOptions jobs = options.Value.Jobs;
 
+    /// <summary>This instance's name on the leases it holds.</summary>
+    public string Instance { get; } = string.IsNullOrWhiteSpace(options.Value.Jobs.InstanceName)
+        ? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}"
+        : options.Value.Jobs.InstanceName;
+
+    public int Workers => jobs.Solve ? jobs.EffectiveConcurrency : 0;
+
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        await RecoverAsync(stopping);
-        await Task.WhenAll(Enumerable.Range(0, jobs.EffectiveConcurrency).Select(_ => WorkAsync(stopping)));
-    }
-
-    private async Task RecoverAsync(CancellationToken stopping)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SchedulerDb>();
-        var requeued = await db.SolveJobs.Where(j => j.State == JobState.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Queued), stopping);
-        var waiting = await db.SolveJobs.AsNoTracking().Where(j => j.State == JobState.Queued)
-            .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(stopping);
-        waiting.ForEach(queue.Enqueue);
-        if (waiting.Count > 0)
-        {
-            log.LogInformation("Recovered {Queued} queued solve jobs ({Requeued} were running when the service stopped).", waiting.Count, requeued);
-        }
+        log.LogInformation("Instance {Instance} solves {Workers} job(s) at a time from the shared queue.", Instance, Workers);
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stopping)));
     }
 
     private async Task WorkAsync(CancellationToken stopping)
     {
+        await Task.Yield();
         while (!stopping.IsCancellationRequested)
         {
-            Guid id;
             try
             {
-                id = await queue.NextAsync(stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            try
-            {
-                await RunAsync(id, stopping);
+                if (!await RunNextAsync(stopping))
+                {
+                    await running.WaitAsync(TimeSpan.FromMilliseconds(jobs.PollMilliseconds), stopping);
+                }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -65,58 +53,131 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, SolveQueue queue, I
             }
             catch (Exception e)
             {
-                log.LogError(e, "Solve job {JobId} failed unexpectedly.", id);
-                await FailAsync(id, "The solve failed unexpectedly; see the service log.");
+                // The database may be away for a moment: the lease lapses and the job is claimed again, so wait and carry on.
+                log.LogError(e, "Claiming or running a solve job failed.");
+                await Task.Delay(TimeSpan.FromMilliseconds(jobs.PollMilliseconds), stopping).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
 
-    private async Task RunAsync(Guid id, CancellationToken stopping)
+    /// <summary>Claims and runs one job; false when none was waiting.</summary>
+    private async Task<bool> RunNextAsync(CancellationToken stopping)
     {
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SchedulerDb>();
-        // Claiming with a conditional update lets several service instances share one database.
-        var claimed = await db.SolveJobs.Where(j => j.Id == id && j.State == JobState.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Running).SetProperty(j => j.StartedAt, DateTime.UtcNow).SetProperty(j => j.Attempts, j => j.Attempts + 1), stopping);
-        if (claimed == 0)
+        var leases = Leases(scope);
+        var job = await leases.ClaimAsync(stopping);
+        if (job is null)
         {
-            return;
+            return false;
         }
 
-        var job = await db.SolveJobs.FirstAsync(j => j.Id == id, stopping);
-        var problem = ProblemReader.Read(job.ProblemJson).Value ?? throw new InvalidOperationException("The job's stored problem no longer reads.");
-        var running = queue.Start(id, stopping);
+        var lease = job.LeaseId!.Value;
+        var mine = running.Start(job.Id, stopping);
         SolveResult result;
+        PlanningProblem problem;
         try
         {
-            if (job.CancelRequested)
+            using var heartbeat = new CancellationTokenSource();
+            var beating = HeartbeatAsync(lease, mine, heartbeat.Token);
+            try
             {
-                running.Cancel();
-            }
+                problem = ProblemReader.Read(job.ProblemJson).Value ?? throw new InvalidOperationException("The job's stored problem no longer reads.");
+                if (job.CancelRequested)
+                {
+                    mine.Cancel();
+                }
 
-            result = await SolveAsync(job, problem, running);
+                result = await SolveAsync(job, problem, mine);
+            }
+            finally
+            {
+                await heartbeat.CancelAsync();
+                await beating;
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await leases.ReleaseAsync(lease, null, CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Solve job {JobId} failed (attempt {Attempt} of {Max}).", job.Id, job.Attempts, jobs.MaxAttempts);
+            await leases.FailAsync(lease, $"The solve failed: {e.GetType().Name}: {e.Message}", CancellationToken.None);
+            return true;
         }
         finally
         {
-            queue.Finish(id);
+            running.Finish(job.Id, mine);
         }
 
-        if (stopping.IsCancellationRequested && !running.CancelledByUser)
+        if (mine.LeaseLost)
         {
-            // Stopped by a shutdown, not by the user: queue it again so the next start runs it in full.
-            job.State = JobState.Queued;
-            job.StartedAt = null;
-            await db.SaveChangesAsync(CancellationToken.None);
-            return;
+            log.LogWarning("Solve job {JobId}: another instance holds it now; this run's rota is dropped.", job.Id);
+        }
+        else if (stopping.IsCancellationRequested && !mine.CancelledByUser && result.Status != SolveStatus.Optimal)
+        {
+            // Stopped by a shutdown, not by the user: another instance (or the next start) goes on from this run's best rota.
+            var start = job.Kind == JobState.SolveKind ? DocumentWriter.Write(result.Rota) : null;
+            await leases.ReleaseAsync(lease, start, CancellationToken.None);
+            log.LogInformation("Solve job {JobId} handed back at shutdown with its best rota so far.", job.Id);
+        }
+        else
+        {
+            try
+            {
+                var rota = RotaRecords.Draft(job.InstitutionId, problem, job.ProblemJson, result.Rota, job.Id);
+                var written = await leases.FinishAsync(job, lease, rota, record => Record(record, result), CancellationToken.None);
+                log.LogInformation("Solve job {JobId} {Outcome}: {Status} in {Seconds:0.0} s.", job.Id, written ? "finished" : "was finished elsewhere", JsonNames.Of(result.Status), result.Seconds);
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Solve job {JobId}: its result could not be stored.", job.Id);
+                await leases.FailAsync(lease, $"The result could not be stored: {e.GetType().Name}: {e.Message}", CancellationToken.None);
+            }
         }
 
-        await db.Entry(job).ReloadAsync(CancellationToken.None);
-        Record(job, result, problem, db);
-        await db.SaveChangesAsync(CancellationToken.None);
-        log.LogInformation("Solve job {JobId} {State}: {Status} in {Seconds:0.0} s.", id, job.State, job.SolverStatus, result.Seconds);
+        return true;
     }
 
-    private Task<SolveResult> SolveAsync(SolveJobRecord job, PlanningProblem problem, SolveQueue.Running running)
+    /// <summary>Renews the lease and publishes the progress at every beat; stops the solve when any instance asked for a cancellation or the lease is lost.</summary>
+    private async Task HeartbeatAsync(Guid lease, RunningJobs.Running job, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(jobs.HeartbeatMilliseconds));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    using var scope = scopes.CreateScope();
+                    var cancel = await Leases(scope).RenewAsync(lease, job.Latest, stop);
+                    if (cancel is null)
+                    {
+                        job.Lose();
+                        return;
+                    }
+
+                    if (cancel.Value && !job.CancelledByUser)
+                    {
+                        job.Cancel();
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "A heartbeat failed; the next one tries again before the lease lapses.");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the solve is over
+        }
+    }
+
+    private JobLeases Leases(IServiceScope scope) => new(scope.ServiceProvider.GetRequiredService<SchedulerDb>(), jobs, Instance);
+
+    private Task<SolveResult> SolveAsync(SolveJobRecord job, PlanningProblem problem, RunningJobs.Running running)
     {
         var solver = new RotaSolver(engine);
         if (job.Kind == JobState.RepairKind)
@@ -129,7 +190,8 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, SolveQueue queue, I
         }
 
         var solve = JsonSerializer.Deserialize<SolveRequest>(job.RequestJson, JsonDefaults.Options)!;
-        return solver.SolveAsync(problem, Options(solve.TimeLimitSeconds, solve.RelativeGap, solve.Seed), running, running.Cancellation.Token);
+        var start = job.StartRotaJson is { } json ? RotaReader.Read(json, problem).Value : null;
+        return solver.SolveAsync(problem, Options(solve.TimeLimitSeconds, solve.RelativeGap, solve.Seed) with { Start = start }, running, running.Cancellation.Token);
     }
 
     private SolveOptions Options(int? seconds, double? gap, int? seed) => new()
@@ -141,12 +203,9 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, SolveQueue queue, I
         Deterministic = jobs.Deterministic,
     };
 
-    /// <summary>Stores the rota (there always is one) and ends the job: infeasible when the validator finds a hard rule broken.</summary>
-    private static void Record(SolveJobRecord job, SolveResult result, PlanningProblem problem, SchedulerDb db)
+    /// <summary>Ends the job with its result: infeasible when the validator finds a hard rule broken, cancelled when asked.</summary>
+    private static void Record(SolveJobRecord job, SolveResult result)
     {
-        var record = RotaRecords.Draft(job.InstitutionId, problem, job.ProblemJson, result.Rota, job.Id);
-        db.Rotas.Add(record);
-        job.RotaId = record.Id;
         var view = JobViews.ResultOf(result);
         job.State = job.CancelRequested ? JobState.Cancelled : result.Status == SolveStatus.Infeasible ? JobState.Infeasible : JobState.Succeeded;
         job.Error = null;
@@ -156,15 +215,5 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, SolveQueue queue, I
         job.Incumbent = result.Objective.Total;
         job.Bound = result.Bound;
         job.FinishedAt = DateTime.UtcNow;
-    }
-
-    private async Task FailAsync(Guid id, string error)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SchedulerDb>();
-        await db.SolveJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.State, JobState.Failed)
-            .SetProperty(j => j.Error, error)
-            .SetProperty(j => j.FinishedAt, DateTime.UtcNow));
     }
 }
