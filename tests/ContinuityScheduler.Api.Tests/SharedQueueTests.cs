@@ -43,8 +43,7 @@ public sealed class SharedQueueTests
     [Fact]
     public async Task A_job_posted_to_an_api_only_instance_is_solved_by_another_shows_its_progress_there_and_is_cancelled_from_it()
     {
-        var folder = ApiFactory.NewFolder();
-        try
+        await TestStore.InFolderAsync(async folder =>
         {
             using var api = new ApiFactory(folder, ApiOnly());
             var home = await Tenant.FromSampleAsync(api, "small-home");
@@ -66,18 +65,13 @@ public sealed class SharedQueueTests
             ((double)cancelled["result"]!["seconds"]!).Should().BeLessThan(120, "the runner saw the cancellation asked of the other instance");
             var (problem, rota) = await home.RotaAndProblemAsync((string)cancelled["rotaId"]!);
             RotaValidator.Validate(problem, rota).Violations.Should().NotContain(v => v.Severity == Severity.Hard && v.Code != "coverage", "the best rota so far is kept");
-        }
-        finally
-        {
-            TestStore.Delete(folder);
-        }
+        });
     }
 
     [Fact]
     public async Task Racing_posts_fill_each_institutions_share_of_the_queue_exactly_and_no_further()
     {
-        var folder = ApiFactory.NewFolder();
-        try
+        await TestStore.InFolderAsync(async folder =>
         {
             using var first = new ApiFactory(folder, ApiOnly(("ContinuityScheduler:Jobs:QueueCapacity", "3")));
             using var second = new ApiFactory(folder, ApiOnly(("ContinuityScheduler:Jobs:QueueCapacity", "3")));
@@ -92,18 +86,13 @@ public sealed class SharedQueueTests
             answers.Where(a => a.StatusCode != HttpStatusCode.Accepted).Should().OnlyContain(a => a.StatusCode == HttpStatusCode.TooManyRequests);
             (await home.GetJsonAsync("solve-jobs?state=queued")).AsArray().Should().HaveCount(3);
             (await other.Client.PostAsync($"{other.Base}/solve-jobs", Tenant.Json(Solve(5)))).StatusCode.Should().Be(HttpStatusCode.Accepted, "another home has its own share");
-        }
-        finally
-        {
-            TestStore.Delete(folder);
-        }
+        });
     }
 
     [Fact]
     public async Task Claims_take_the_home_with_fewest_running_first_and_a_result_is_written_once()
     {
-        var folder = ApiFactory.NewFolder();
-        try
+        await TestStore.InFolderAsync(async folder =>
         {
             using var factory = new ApiFactory(folder, ApiOnly());
             var home = await Tenant.FromSampleAsync(factory, "small-home");
@@ -131,18 +120,13 @@ public sealed class SharedQueueTests
             (await one.FinishAsync(first, first.LeaseId!.Value, RotaRecordFor(first, db), j => j.State = JobState.Succeeded, CancellationToken.None)).Should().BeFalse("it is finished");
             db.ChangeTracker.Clear();
             (await db.Rotas.CountAsync(r => r.JobId == first.Id)).Should().Be(1);
-        }
-        finally
-        {
-            TestStore.Delete(folder);
-        }
+        });
     }
 
     [Fact]
     public async Task A_dead_instances_jobs_are_taken_over_or_ended_once_their_leases_lapse()
     {
-        var folder = ApiFactory.NewFolder();
-        try
+        await TestStore.InFolderAsync(async folder =>
         {
             Tenant home;
             Guid orphan, cancelled, exhausted, broken;
@@ -177,18 +161,13 @@ public sealed class SharedQueueTests
             ((string)failing["state"]!).Should().Be("failed", "a job that fails every run ends failed");
             ((int)failing["attempts"]!).Should().Be(3);
             ((string)failing["error"]!).Should().Contain("The solve failed");
-        }
-        finally
-        {
-            TestStore.Delete(folder);
-        }
+        });
     }
 
     [Fact]
     public async Task A_graceful_stop_hands_the_running_job_back_with_its_best_rota_and_another_instance_finishes_it()
     {
-        var folder = ApiFactory.NewFolder();
-        try
+        await TestStore.InFolderAsync(async folder =>
         {
             Tenant home;
             Guid job;
@@ -212,11 +191,7 @@ public sealed class SharedQueueTests
             var done = await On(after, home).FinishedAsync($"{home.Base}/solve-jobs/{job}");
             ((string)done["state"]!).Should().Be("succeeded", done.ToJsonString());
             ((int)done["attempts"]!).Should().Be(1);
-        }
-        finally
-        {
-            TestStore.Delete(folder);
-        }
+        });
     }
 
     private static async Task<Guid> PostAsync(Tenant home, int seconds = 5)

@@ -34,6 +34,20 @@ public static class TestStore
     public static string? ConnectionString(string folder) =>
         Server is { } server ? new NpgsqlConnectionStringBuilder(server) { Database = DatabaseName(folder) }.ConnectionString : null;
 
+    /// <summary>Runs a test on a new store and deletes it afterwards, whatever the test did.</summary>
+    public static async Task InFolderAsync(Func<string, Task> test)
+    {
+        var folder = NewFolder();
+        try
+        {
+            await test(folder);
+        }
+        finally
+        {
+            Delete(folder);
+        }
+    }
+
     public static void Delete(string folder)
     {
         SqliteConnection.ClearAllPools();
