@@ -77,6 +77,7 @@ institution.MapResource(ResourceKind.Demand, "demand", Examples.Demand);
 institution.MapSolveJobs();
 institution.MapScenarios();
 institution.MapRotas();
+institution.MapChildHistory();
 institution.MapCalendarFeeds(api);
 
 app.Lifetime.ApplicationStarted.Register(() =>

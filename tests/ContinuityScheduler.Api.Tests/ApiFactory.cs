@@ -43,5 +43,10 @@ public sealed class ApiFactory(string dataFolder, IReadOnlyDictionary<string, st
         return client;
     }
 
-    public void DeleteData() => TestStore.Delete(DataFolder);
+    /// <summary>Stops the service first (its workers write to the store every heartbeat), then deletes the store.</summary>
+    public void DeleteData()
+    {
+        Dispose();
+        TestStore.Delete(DataFolder);
+    }
 }

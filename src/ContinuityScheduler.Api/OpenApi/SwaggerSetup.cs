@@ -105,7 +105,7 @@ public static class SwaggerSetup
         }
 
         /// <summary>Route values that name a resource by its id (generated ids such as rotaId are uuids; keyId and token are secrets' handles).</summary>
-        private static readonly HashSet<string> ResourceIds = ["institutionId", "caregiverId", "scenarioId", "key"];
+        private static readonly HashSet<string> ResourceIds = ["institutionId", "caregiverId", "childId", "scenarioId", "key"];
 
         private static object ProblemExample(string status)
         {

@@ -15,10 +15,7 @@ public static class ContinuityScorer
     public static ContinuityReport Score(ResolvedRota rota)
     {
         var problem = rota.Problem;
-        // History counts too: last Sunday's sleep-in is on duty at the first Monday's wake-up.
-        var shiftsByGroup = rota.Timelines.Values.SelectMany(t => t.Shifts)
-            .SelectMany(s => s.GroupIds.Select(g => (g, s)))
-            .ToLookup(x => x.g, x => x.s, StringComparer.Ordinal);
+        var shiftsByGroup = ShiftsByGroup(rota);
         var children = problem.Children
             .Select(child => ScoreChild(problem, child, shiftsByGroup))
             .OfType<ChildContinuity>()
@@ -31,19 +28,23 @@ public static class ContinuityScorer
         return new ContinuityReport(children, groups, ContinuitySummary.Of(children));
     }
 
-    /// <summary>One child's continuity, or null when the child is not present on any date of the horizon.</summary>
-    private static ChildContinuity? ScoreChild(PlanningProblem problem, Child child, ILookup<string, WorkedShift> shiftsByGroup)
+    /// <summary>The caregivers a child is in contact with on each day it is present, as the score counts contact (ChildHistory reads them).</summary>
+    public static IReadOnlyDictionary<LocalDate, IReadOnlySet<string>> Contacts(ResolvedRota rota, Child child) =>
+        ContactOf(rota.Problem, child, ShiftsByGroup(rota)).ContactByDay.ToDictionary(d => d.Key, d => (IReadOnlySet<string>)d.Value);
+
+    // History counts too: last Sunday's sleep-in is on duty at the first Monday's wake-up.
+    private static ILookup<string, WorkedShift> ShiftsByGroup(ResolvedRota rota) => rota.Timelines.Values.SelectMany(t => t.Shifts)
+        .SelectMany(s => s.GroupIds.Select(g => (g, s)))
+        .ToLookup(x => x.g, x => x.s, StringComparer.Ordinal);
+
+    /// <summary>The child's present days, its contacts each day and its contact hours with each caregiver.</summary>
+    private static (List<PresentDay> Days, Dictionary<LocalDate, HashSet<string>> ContactByDay, Dictionary<string, double> Hours) ContactOf(PlanningProblem problem, Child child, ILookup<string, WorkedShift> shiftsByGroup)
     {
         var days = problem.Horizon.Dates
             .Select(date => (date, group: child.GroupOn(date)))
             .Where(d => d.group is not null)
             .Select(d => new PresentDay(d.date, d.group!, KeyMomentsOn(problem, d.date)))
             .ToList();
-        if (days.Count == 0)
-        {
-            return null;
-        }
-
         var hours = new Dictionary<string, double>(StringComparer.Ordinal);
         var contactByDay = new Dictionary<LocalDate, HashSet<string>>();
         foreach (var day in days)
@@ -58,6 +59,18 @@ public static class ContinuityScorer
                     contact.Add(shift.CaregiverId);
                 }
             }
+        }
+
+        return (days, contactByDay, hours);
+    }
+
+    /// <summary>One child's continuity, or null when the child is not present on any date of the horizon.</summary>
+    private static ChildContinuity? ScoreChild(PlanningProblem problem, Child child, ILookup<string, WorkedShift> shiftsByGroup)
+    {
+        var (days, contactByDay, hours) = ContactOf(problem, child, shiftsByGroup);
+        if (days.Count == 0)
+        {
+            return null;
         }
 
         var totalHours = hours.Values.Sum();
