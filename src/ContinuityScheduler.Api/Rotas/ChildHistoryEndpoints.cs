@@ -30,8 +30,7 @@ public static class ChildHistoryEndpoints
 
     private static async Task<IResult> HistoryAsync(string childId, HttpContext context, SchedulerDb db, IMemoryCache cache, string? from, string? to, CancellationToken cancellation)
     {
-        var errors = new[] { ("from", from), ("to", to) }.Where(p => p.Item2 is not null && !LocalDatePattern.Iso.Parse(p.Item2).Success)
-            .Select(p => new FieldError($"$.{p.Item1}", "Must be an ISO-8601 date (yyyy-MM-dd).")).ToList();
+        var errors = QueryDates.Check(from, to);
         if (!Ids.IsValid(childId))
         {
             errors.Add(new FieldError("$.childId", $"Not an id: {Ids.Rule}."));
@@ -44,10 +43,8 @@ public static class ChildHistoryEndpoints
 
         var id = Caller.Institution(context).Id;
         var lastPublished = await db.PublishedDates.AsNoTracking().Where(d => d.InstitutionId == id).MaxAsync(d => (string?)d.Date, cancellation);
-        var last = to is not null ? LocalDatePattern.Iso.Parse(to).Value
-            : lastPublished is not null ? LocalDatePattern.Iso.Parse(lastPublished).Value
-            : LocalDate.FromDateTime(DateTime.UtcNow);
-        var first = from is not null ? LocalDatePattern.Iso.Parse(from).Value : last.PlusDays(-364);
+        var last = QueryDates.Read(to) ?? QueryDates.Read(lastPublished) ?? LocalDate.FromDateTime(DateTime.UtcNow);
+        var first = QueryDates.Read(from) ?? last.PlusDays(-364);
         if (last < first)
         {
             return Problems.Invalid("$.to", "Must not come before from.");

@@ -120,15 +120,14 @@ public static class RotaEndpoints
     /// <summary>Rotas whose horizon overlaps from–to, of one status if asked.</summary>
     private static async Task<IResult> ListAsync(HttpContext context, SchedulerDb db, string? from, string? to, string? status, CancellationToken cancellation)
     {
-        var errors = new[] { ("from", from), ("to", to) }.Where(p => p.Item2 is not null && !LocalDatePattern.Iso.Parse(p.Item2).Success)
-            .Select(p => new FieldError($"$.{p.Item1}", "Must be an ISO-8601 date (yyyy-MM-dd).")).ToList();
+        var errors = QueryDates.Check(from, to);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors, "Query parameters are invalid.");
         }
 
-        var first = from is null ? LocalDate.MinIsoValue : LocalDatePattern.Iso.Parse(from).Value;
-        var last = to is null ? LocalDate.MaxIsoValue : LocalDatePattern.Iso.Parse(to).Value;
+        var first = QueryDates.Read(from) ?? LocalDate.MinIsoValue;
+        var last = QueryDates.Read(to) ?? LocalDate.MaxIsoValue;
         if (last < first)
         {
             return Problems.Invalid("$.to", "Must not come before from.");
