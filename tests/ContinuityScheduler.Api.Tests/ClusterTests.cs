@@ -52,14 +52,11 @@ public sealed class ClusterTests
             await services[2].StopAsync();
             services[2].HasExited.Should().BeTrue();
 
+            var home = new Tenant("small-home", clients[0]);
             var done = new List<JsonNode>();
             foreach (var location in locations)
             {
-                done.Add(await Eventually.ValueAsync(async () =>
-                {
-                    var job = JsonNode.Parse(await clients[0].GetStringAsync(location))!;
-                    return (string)job["state"]! is "succeeded" or "infeasible" or "failed" or "cancelled" ? job : null;
-                }, TimeSpan.FromMinutes(5)));
+                done.Add(await home.FinishedAsync(location, TimeSpan.FromMinutes(5)));
             }
 
             done.Should().OnlyContain(j => (string)j["state"]! == "succeeded" || ((string)j["state"]! == "failed" && !string.IsNullOrEmpty((string?)j["error"])));

@@ -76,11 +76,7 @@ public sealed class CrashTests
             var again = last.Client(key!);
             foreach (var location in accepted)
             {
-                var done = await Eventually.ValueAsync(async () =>
-                {
-                    var job = JsonNode.Parse(await again.GetStringAsync(location))!;
-                    return (string)job["state"]! is "succeeded" or "infeasible" or "failed" or "cancelled" ? job : null;
-                }, TimeSpan.FromMinutes(3));
+                var done = await new Tenant("small-home", again).FinishedAsync(location);
                 ((string)done["state"]!).Should().BeOneOf(["succeeded", "infeasible"], $"{location} ends with a rota: {done.ToJsonString()}");
             }
 

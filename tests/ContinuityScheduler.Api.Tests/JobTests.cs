@@ -105,9 +105,7 @@ public sealed class JobTests
         using var after = new ApiFactory(folder, new Dictionary<string, string> { ["ContinuityScheduler:Jobs:DefaultTimeLimitSeconds"] = "3" });
         try
         {
-            var client = after.CreateClient();
-            client.DefaultRequestHeaders.Add("X-Api-Key", home.Client.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
-            var again = home with { Client = client };
+            var again = home.On(after);
             foreach (var job in new[] { first, second })
             {
                 var done = await again.FinishedAsync(job);
@@ -146,9 +144,7 @@ public sealed class JobTests
         using var after = new ApiFactory(folder);
         try
         {
-            var client = after.CreateClient();
-            client.DefaultRequestHeaders.Add("X-Api-Key", home.Client.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
-            var again = home with { Client = client };
+            var again = home.On(after);
             var done = await again.FinishedAsync(job);
             ((string)done["state"]!).Should().Be("succeeded");
             ((int)done["attempts"]!).Should().Be(2);

@@ -33,13 +33,6 @@ public sealed class SharedQueueTests
         return settings;
     }
 
-    private static Tenant On(ApiFactory factory, Tenant home)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", home.Client.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
-        return home with { Client = client };
-    }
-
     [Fact]
     public async Task A_job_posted_to_an_api_only_instance_is_solved_by_another_shows_its_progress_there_and_is_cancelled_from_it()
     {
@@ -79,7 +72,7 @@ public sealed class SharedQueueTests
             var home = await Tenant.FromSampleAsync(first, "small-home");
             var other = await Tenant.FromSampleAsync(first, "small-home", "other-home");
             var posts = Enumerable.Range(0, 12)
-                .Select(i => (i % 2 == 0 ? home : On(second, home)).Client.PostAsync($"{home.Base}/solve-jobs", Tenant.Json(Solve(5))))
+                .Select(i => (i % 2 == 0 ? home : home.On(second)).Client.PostAsync($"{home.Base}/solve-jobs", Tenant.Json(Solve(5))))
                 .ToList();
             var answers = await Task.WhenAll(posts);
 
@@ -148,7 +141,7 @@ public sealed class SharedQueueTests
             }
 
             using var survivor = new ApiFactory(folder);
-            var again = On(survivor, home);
+            var again = home.On(survivor);
             var taken = await again.FinishedAsync($"{home.Base}/solve-jobs/{orphan}");
             ((string)taken["state"]!).Should().Be("succeeded", taken.ToJsonString());
             ((int)taken["attempts"]!).Should().Be(2);
@@ -189,7 +182,7 @@ public sealed class SharedQueueTests
             }
 
             using var after = new ApiFactory(folder);
-            var done = await On(after, home).FinishedAsync($"{home.Base}/solve-jobs/{job}");
+            var done = await home.On(after).FinishedAsync($"{home.Base}/solve-jobs/{job}");
             ((string)done["state"]!).Should().Be("succeeded", done.ToJsonString());
             ((int)done["attempts"]!).Should().Be(1);
         });

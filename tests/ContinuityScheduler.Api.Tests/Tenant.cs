@@ -89,10 +89,15 @@ public sealed record Tenant(string Id, HttpClient Client)
         return (problem, new Rota(assignments, (string)view["rota"]!["madeBy"]!));
     }
 
+    /// <summary>The same institution and key through another service instance on the same store.</summary>
+    public Tenant On(ApiFactory factory)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Client.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
+        return this with { Client = client };
+    }
+
+    /// <summary>Waits until the job has ended (the condition, not a fixed time) and returns it.</summary>
     public async Task<JsonNode> FinishedAsync(string jobPath, TimeSpan? limit = null) =>
-        await Eventually.ValueAsync(async () =>
-        {
-            var job = await GetJsonAsync(jobPath);
-            return (string)job["state"]! is "succeeded" or "infeasible" or "failed" or "cancelled" ? job : null;
-        }, limit ?? TimeSpan.FromMinutes(3));
+        await Eventually.ValueAsync(async () => await GetJsonAsync(jobPath) is var job && Jobs.JobState.IsFinished((string)job["state"]!) ? job : null, limit ?? TimeSpan.FromMinutes(3));
 }

@@ -1,6 +1,7 @@
 using ContinuityScheduler.Api.Data;
 using ContinuityScheduler.Solver;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace ContinuityScheduler.Api.Jobs;
 
@@ -49,7 +50,7 @@ public sealed class JobLeases(SchedulerDb db, JobOptions options, string instanc
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         // Letting go of the lease first locks the row (PostgreSQL) or the database (SQLite) until the commit: a racing finisher finds no lease.
-        if (await Held(lease).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseId, (Guid?)null), cancellation) == 0)
+        if (await Held(lease).ExecuteUpdateAsync(s => s.EndLease(), cancellation) == 0)
         {
             return false;
         }
@@ -57,8 +58,6 @@ public sealed class JobLeases(SchedulerDb db, JobOptions options, string instanc
         var held = await db.SolveJobs.FirstAsync(j => j.Id == job.Id, cancellation);
         db.Rotas.Add(rota);
         held.RotaId = rota.Id;
-        held.LeaseOwner = null;
-        held.LeaseExpiresAt = null;
         record(held);
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
@@ -73,9 +72,7 @@ public sealed class JobLeases(SchedulerDb db, JobOptions options, string instanc
             .SetProperty(j => j.Attempts, j => j.Attempts - 1)
             .SetProperty(j => j.StartedAt, (DateTime?)null)
             .SetProperty(j => j.StartRotaJson, j => startRotaJson ?? j.StartRotaJson)
-            .SetProperty(j => j.LeaseId, (Guid?)null)
-            .SetProperty(j => j.LeaseOwner, (string?)null)
-            .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null), cancellation);
+            .EndLease(), cancellation);
 
     /// <summary>A run that threw: queued again with its error, or failed with it once the job is out of attempts.</summary>
     public Task<int> FailAsync(Guid lease, string error, CancellationToken cancellation)
@@ -85,9 +82,7 @@ public sealed class JobLeases(SchedulerDb db, JobOptions options, string instanc
             .SetProperty(j => j.State, j => j.CancelRequested ? JobState.Cancelled : j.Attempts >= max ? JobState.Failed : JobState.Queued)
             .SetProperty(j => j.Error, error)
             .SetProperty(j => j.FinishedAt, j => j.CancelRequested || j.Attempts >= max ? DateTime.UtcNow : null)
-            .SetProperty(j => j.LeaseId, (Guid?)null)
-            .SetProperty(j => j.LeaseOwner, (string?)null)
-            .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null), cancellation);
+            .EndLease(), cancellation);
     }
 
     /// <summary>Claims the next job for lease {0} of instance {1} until {2}, at {3}: the claimable row oldest first, fewest running of its institution first.</summary>
@@ -120,8 +115,15 @@ public sealed class JobLeases(SchedulerDb db, JobOptions options, string instanc
                 .SetProperty(j => j.State, j => j.CancelRequested ? JobState.Cancelled : JobState.Failed)
                 .SetProperty(j => j.Error, j => j.CancelRequested ? j.Error : j.Error == null ? abandoned : abandoned + " Last error: " + j.Error)
                 .SetProperty(j => j.FinishedAt, now)
-                .SetProperty(j => j.LeaseId, (Guid?)null)
-                .SetProperty(j => j.LeaseOwner, (string?)null)
-                .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null), cancellation);
+                .EndLease(), cancellation);
     }
+}
+
+/// <summary>The one way a lease ends, whatever ends it (a result, a hand-back, a failure, an abandoned run).</summary>
+internal static class LeaseSetters
+{
+    public static UpdateSettersBuilder<SolveJobRecord> EndLease(this UpdateSettersBuilder<SolveJobRecord> setters) => setters
+        .SetProperty(j => j.LeaseId, (Guid?)null)
+        .SetProperty(j => j.LeaseOwner, (string?)null)
+        .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null);
 }

@@ -55,7 +55,7 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, RunningJobs running
             {
                 // The database may be away for a moment: the lease lapses and the job is claimed again, so wait and carry on.
                 log.LogError(e, "Claiming or running a solve job failed.");
-                await Task.Delay(TimeSpan.FromMilliseconds(jobs.PollMilliseconds), stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(TimeSpan.FromMilliseconds(jobs.PollMilliseconds), CancellationToken.None);
             }
         }
     }

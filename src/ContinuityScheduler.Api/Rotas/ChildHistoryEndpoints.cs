@@ -59,7 +59,9 @@ public static class ChildHistoryEndpoints
         var days = await db.PublishedDates.AsNoTracking()
             .Where(d => d.InstitutionId == id && d.Date.CompareTo(firstText) >= 0 && d.Date.CompareTo(lastText) <= 0)
             .ToListAsync(cancellation);
-        var rotaIds = days.Select(d => d.RotaId).Distinct().ToList();
+        // Only the dates a rota is the published one for: a later publication supersedes it on the days they share.
+        var datesOf = days.ToLookup(d => d.RotaId, d => LocalDatePattern.Iso.Parse(d.Date).Value);
+        var rotaIds = datesOf.Select(g => g.Key).ToList();
         var rotas = await db.Rotas.AsNoTracking().Where(r => r.InstitutionId == id && rotaIds.Contains(r.Id)).ToListAsync(cancellation);
 
         var published = new Dictionary<LocalDate, IReadOnlySet<string>>();
@@ -74,8 +76,7 @@ public static class ChildHistoryEndpoints
             }
 
             known = child;
-            // Only the dates this rota is the published one for: a later publication supersedes it on the days they share.
-            var dates = days.Where(d => d.RotaId == record.Id).Select(d => LocalDatePattern.Iso.Parse(d.Date).Value).ToHashSet();
+            var dates = datesOf[record.Id].ToHashSet();
             Add(published, ContinuityScorer.Contacts(new ResolvedRota(stored.Problem, stored.Rota), child), dates);
             Add(hospitalWay, ContinuityScorer.Contacts(new ResolvedRota(stored.Problem, HospitalWay.Generate(stored.Problem)), child), dates);
         }
