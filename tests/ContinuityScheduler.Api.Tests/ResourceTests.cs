@@ -46,6 +46,23 @@ public sealed class ResourceTests(SmallHomeFixture fixture) : IClassFixture<Smal
     }
 
     [Fact]
+    public async Task A_create_only_put_refuses_an_id_that_exists_and_keeps_the_stored_item()
+    {
+        var first = new HttpRequestMessage(HttpMethod.Put, $"{Home.Base}/caregivers/cg-078") { Content = Tenant.Json("""{"name":"First","contract":{"hoursPerWeek":30}}""") };
+        first.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
+        (await Home.Client.SendAsync(first)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var second = new HttpRequestMessage(HttpMethod.Put, $"{Home.Base}/caregivers/cg-078") { Content = Tenant.Json("""{"name":"Second","contract":{"hoursPerWeek":20}}""") };
+        second.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
+        var refused = await Home.Client.SendAsync(second);
+        refused.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
+        refused.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        ((string)(await Home.GetJsonAsync("caregivers/cg-078"))["name"]!).Should().Be("First");
+
+        (await Home.Client.DeleteAsync($"{Home.Base}/caregivers/cg-078")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
     public async Task Absences_are_items_of_their_own_that_reach_the_solver_and_go_with_their_caregiver()
     {
         (await Home.Client.PutAsync($"{Home.Base}/caregivers/cg-078", Tenant.Json("""{"name":"Ola","contract":{"hoursPerWeek":10}}"""))).StatusCode.Should().Be(HttpStatusCode.Created);

@@ -17,5 +17,8 @@ public static class ETags
         return header.Split(',').Select(t => t.Trim()).Any(t => t == Of(version) || t == "W/" + Of(version));
     }
 
+    /// <summary>True when the request says "If-None-Match: *": create only, never replace what someone else made (RFC 9110 §13.1.2).</summary>
+    public static bool CreateOnly(HttpRequest request) => request.Headers.IfNoneMatch.ToString().Trim() == "*";
+
     public static void Set(HttpResponse response, int version) => response.Headers.ETag = Of(version);
 }

@@ -41,7 +41,7 @@ public static class ResourceEndpoints
 
         group.MapPut("/{key}", async (string key, HttpContext context, SchedulerDb db, CancellationToken cancellation) =>
             await Upsert(kind, singular, key, context, db, cancellation))
-        .WithSummary($"Creates or replaces a {singular} under the HR system's own id (idempotent). If-Match guards against lost updates.")
+        .WithSummary($"Creates or replaces a {singular} under the HR system's own id (idempotent). If-Match guards against lost updates; If-None-Match: * creates only, refusing (412) an id that exists.")
         .Accepts<TBody>("application/json")
         .Produces<TBody>(StatusCodes.Status200OK)
         .Produces<TBody>(StatusCodes.Status201Created)
@@ -77,7 +77,7 @@ public static class ResourceEndpoints
 
         body![kind.KeyProperty] = key;
         var row = await Find(db, institution.Id, kind, key, cancellation, tracked: true);
-        if (row is null ? !string.IsNullOrEmpty(context.Request.Headers.IfMatch) : !ETags.Matches(context.Request, row.Version))
+        if (row is null ? !string.IsNullOrEmpty(context.Request.Headers.IfMatch) : !ETags.Matches(context.Request, row.Version) || ETags.CreateOnly(context.Request))
         {
             return Problems.PreconditionFailed(row is null ? "none (it does not exist)" : ETags.Of(row.Version));
         }

@@ -65,6 +65,17 @@ public static class SwaggerSetup
                     Description = "The ETag you read; the request fails with 412 when the resource has changed since.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 });
+                if (context.ApiDescription.HttpMethod == "PUT")
+                {
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = "If-None-Match",
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description = "'*' creates only: the request fails with 412 when the resource exists already.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
+                }
             }
 
             if (metadata.OfType<ExampleBody>().LastOrDefault() is { } example && operation.RequestBody?.Content is { } content)

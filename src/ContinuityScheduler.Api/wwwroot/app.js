@@ -1,124 +1,20 @@
-// The ContinuityScheduler web page: plain JavaScript against the REST API (docs/api.md), no framework, so it works offline.
-'use strict';
+// The ContinuityScheduler web page: plain JavaScript modules against the REST API (docs/api.md), no framework, so it works offline.
+import { $, el, svg, sum, formatScore, formatShare, formatNumber, formatHours, formatInteger, shortId, formatInstant, horizonDays, dayHeading, isWeekend, showMessage } from './dom.js';
+import { state, api, loadRotaDetails, groupIds, groupColour, groupName, caregiverName, groupLetter } from './session.js';
+import { pinAt, pinsWithin, describePin, openPinDialog, loadPins, renderPinList, setUpPins } from './pins.js';
+import { repairBaseOf, cellChanges, renderChanges, noteRepairResult, setUpSickCall } from './repairs.js';
+import { setUpPublish, updatePublishButton } from './publish.js';
+import { setUpMasterData, loadMasterData } from './masterdata.js';
+import { setUpPrint, fillPrintChoices } from './print.js';
+import { setUpDownloads } from './downloads.js';
 
 const storageKeys = { institutionId: 'continuity.institutionId', apiKey: 'continuity.apiKey' };
 const demoInstitutionId = 'baby-home';
 const pollMilliseconds = 1000;
 const recentJobsShown = 10;
-// Light colours so the black shift code stays readable; one per group, in the order of the groups' ids.
-const groupPalette = ['#8ecae6', '#ffc857', '#9bd08a', '#f4a6a6', '#c8b6ff', '#76c7c0', '#f7b267', '#bde0fe', '#e5b3d0', '#c9d99e', '#ffd6a5', '#a0c4ff'];
 // Darker colours for the columns of the comparison chart, one per compared rota.
 const rotaPalette = ['#33658a', '#f26419', '#2a9d8f', '#8e5572', '#86bbd8', '#f6ae2d', '#55a630', '#6d597a'];
-const finishedJobStates = new Set(['succeeded', 'infeasible', 'failed', 'cancelled']);
-const svgNamespace = 'http://www.w3.org/2000/svg';
-
-const state = {
-  institutionId: '',
-  apiKey: '',
-  groups: [],
-  caregivers: [],
-  shiftTypes: [],
-  rotas: [],
-  jobs: [],
-  selectedRotaId: null,
-  comparedRotaIds: new Set(),
-  rotaDetails: new Map(), // rotaId → Promise of { rota, continuity, violations }; rotas do not change once made
-  watchedJobId: null,
-  watching: false,
-  pollTimer: null,
-};
-
-// ---------- small helpers ----------
-
-/** Builds an HTML element; attributes starting with "on" become listeners, children may be strings or nodes. */
-function el(tag, attributes = {}, ...children) {
-  return fill(document.createElement(tag), attributes, children);
-}
-
-/** Builds an SVG element, like el. */
-function svg(tag, attributes = {}, ...children) {
-  return fill(document.createElementNS(svgNamespace, tag), attributes, children);
-}
-
-function fill(node, attributes, children) {
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else if (name === 'dataset') Object.assign(node.dataset, value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child === undefined || child === null || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-const $ = (selector) => document.querySelector(selector);
-const sum = (items, pick) => items.reduce((total, item) => total + pick(item), 0);
-const formatScore = (value) => value.toFixed(1);
-const formatShare = (value) => `${Math.round(value * 100)} %`;
-const formatNumber = (value) => value.toFixed(1);
-const formatHours = (value) => value.toFixed(1);
-const formatInteger = (value) => String(value);
-const shortId = (id) => id.slice(0, 8);
-const formatInstant = (text) => (text ? new Date(text).toLocaleString() : '');
-
-/** The horizon's days as ISO dates; the date arithmetic is in UTC so no time zone shifts a day. */
-function horizonDays(horizonStart, weeks) {
-  const first = Date.parse(`${horizonStart}T00:00:00Z`);
-  return Array.from({ length: weeks * 7 }, (_, i) => new Date(first + i * 86400000).toISOString().slice(0, 10));
-}
-
-function dayHeading(isoDate) {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  const weekday = date.toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
-  return `${weekday} ${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}`;
-}
-
-const isWeekend = (isoDate) => [0, 6].includes(new Date(`${isoDate}T00:00:00Z`).getUTCDay());
-
-function showMessage(text) {
-  const message = $('#message');
-  message.textContent = text;
-  message.hidden = !text;
-}
-
-// ---------- the API ----------
-
-/** Calls the institution's API with the key; a non-2xx answer throws an Error worded from its problem document. */
-async function api(path, options = {}) {
-  const headers = { 'X-Api-Key': state.apiKey, Accept: 'application/json' };
-  if (options.body) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`/api/v1/institutions/${encodeURIComponent(state.institutionId)}${path}`, { ...options, headers });
-  if (!response.ok) throw await problemError(response);
-  return response.status === 204 ? null : response.json();
-}
-
-async function problemError(response) {
-  let problem = {};
-  try {
-    problem = await response.json();
-  } catch {
-    // Not every error body is a problem document (a proxy's page, say): the status line still says what happened.
-  }
-  const fields = (problem.errors ?? []).map((e) => `${e.path}: ${e.reason}`).join('; ');
-  const words = [problem.title ?? response.statusText, problem.detail, fields].filter(Boolean).join(' — ');
-  const error = new Error(`${response.status}: ${words}`);
-  error.status = response.status;
-  return error;
-}
-
-/** A rota's shifts, continuity and violations, fetched once per rota and shared by the grid and the comparison. */
-function loadRotaDetails(rotaId) {
-  if (!state.rotaDetails.has(rotaId)) {
-    const details = Promise.all([api(`/rotas/${rotaId}`), api(`/rotas/${rotaId}/continuity`), api(`/rotas/${rotaId}/violations`)])
-      .then(([rota, continuity, violations]) => ({ rota, continuity, violations }));
-    details.catch(() => state.rotaDetails.delete(rotaId)); // a failed load is tried again next time
-    state.rotaDetails.set(rotaId, details);
-  }
-  return state.rotaDetails.get(rotaId);
-}
+export const finishedJobStates = new Set(['succeeded', 'infeasible', 'failed', 'cancelled']);
 
 // ---------- connecting ----------
 
@@ -127,7 +23,7 @@ function restoreCredentials() {
   $('#api-key').value = localStorage.getItem(storageKeys.apiKey) ?? '';
 }
 
-async function connect(event) {
+export async function connect(event) {
   event?.preventDefault();
   state.institutionId = $('#institution-id').value.trim();
   state.apiKey = $('#api-key').value.trim();
@@ -140,7 +36,9 @@ async function connect(event) {
   stopWatching();
   showMessage('');
   try {
-    [state.groups, state.caregivers, state.shiftTypes] = await Promise.all([api('/groups'), api('/caregivers'), api('/shift-types')]);
+    await reloadMasterData();
+    loadPins();
+    renderPinList();
     await Promise.all([refreshRotas(), loadScenarios()]);
     await refreshJobs(); // after the rotas, whose horizons label the jobs' rotas
     renderComparison();
@@ -148,6 +46,13 @@ async function connect(event) {
   } catch (error) {
     showMessage(error.status === 401 ? 'The API key was refused (401): check the institution and the key.' : `Could not load: ${error.message}`);
   }
+}
+
+/** Loads the groups, caregivers, shift types and posts that the grid, the pins and the forms name. */
+export async function reloadMasterData() {
+  [state.groups, state.caregivers, state.shiftTypes, state.demands] = await Promise.all([api('/groups'), api('/caregivers'), api('/shift-types'), api('/demands')]);
+  fillPrintChoices();
+  await loadMasterData();
 }
 
 function forget() {
@@ -158,7 +63,7 @@ function forget() {
 
 // ---------- the rota list ----------
 
-async function refreshRotas() {
+export async function refreshRotas() {
   const rotas = await api('/rotas');
   // Horizons in date order; of two rotas for one horizon the newer first, as it is usually the one to look at.
   state.rotas = rotas.sort((a, b) => a.horizonStart.localeCompare(b.horizonStart) || b.createdAt.localeCompare(a.createdAt));
@@ -178,7 +83,7 @@ function renderRotaList() {
   $('#rota-list-empty').hidden = state.rotas.length > 0;
 }
 
-async function selectRota(rotaId) {
+export async function selectRota(rotaId) {
   state.selectedRotaId = rotaId;
   for (const row of document.querySelectorAll('#rota-list tbody tr')) {
     row.classList.toggle('selected', row.dataset.rotaId === rotaId);
@@ -186,8 +91,13 @@ async function selectRota(rotaId) {
   }
   try {
     const details = await loadRotaDetails(rotaId);
+    const base = repairBaseOf(rotaId);
+    const baseDetails = base ? await loadRotaDetails(base.baseRotaId).catch(() => null) : null;
     if (state.selectedRotaId !== rotaId) return; // the user chose another rota meanwhile
-    renderRota(details);
+    const changes = baseDetails ? cellChanges(baseDetails.rota.shifts, details.rota.shifts) : null;
+    renderRota(details, changes);
+    renderChanges(details, baseDetails, base, changes);
+    updatePublishButton(details.rota.rota);
     renderContinuity(details.continuity);
   } catch (error) {
     showMessage(`Could not load the rota: ${error.message}`);
@@ -195,11 +105,6 @@ async function selectRota(rotaId) {
 }
 
 // ---------- the rota grid ----------
-
-const groupIds = () => state.groups.map((g) => g.id).sort();
-const groupColour = (groupId) => groupPalette[Math.max(0, groupIds().indexOf(groupId)) % groupPalette.length];
-const groupName = (groupId) => state.groups.find((g) => g.id === groupId)?.name ?? groupId;
-const caregiverName = (caregiverId) => state.caregivers.find((c) => c.id === caregiverId)?.name ?? caregiverId;
 
 /** A shift of several groups (a night post covering two) shows each group's colour in a stripe. */
 function shiftBackground(groupIdsOfShift) {
@@ -242,7 +147,7 @@ function indexViolations(violations, days) {
 
 const worstSeverity = (violations) => (violations.some((v) => v.severity === 'hard') ? 'hard' : 'soft');
 
-function renderRota({ rota, violations }) {
+function renderRota({ rota, violations }, changes) {
   const summary = rota.rota;
   const days = horizonDays(summary.horizonStart, summary.weeks);
   const marks = indexViolations(violations.violations, days);
@@ -262,31 +167,55 @@ function renderRota({ rota, violations }) {
     const mine = rota.shifts.filter((s) => s.caregiverId === caregiverId);
     return el('tr', { dataset: { caregiverId } },
       el('th', { class: 'caregiver', scope: 'row' }, caregiverName(caregiverId), el('span', { class: 'id' }, ` ${caregiverId}`)),
-      days.map((day) => gridCell(caregiverId, day, mine.filter((s) => s.date === day), marks.byCell.get(`${caregiverId}|${day}`) ?? [])),
+      days.map((day) => gridCell(caregiverId, day, mine.filter((s) => s.date === day), marks.byCell.get(`${caregiverId}|${day}`) ?? [], changes?.get(`${caregiverId}|${day}`))),
       el('td', { class: 'number hours' }, formatHours(sum(mine, (s) => s.workingHours))));
   });
 
   const grid = $('#rota-grid');
   grid.replaceChildren(el('thead', {}, header), el('tbody', {}, body));
   grid.dataset.rotaId = summary.id;
+  markPins();
   renderViolations(violations);
   $('#rota-section').hidden = false;
 }
 
-function gridCell(caregiverId, day, shifts, violations) {
-  const classes = ['cell', isWeekend(day) && 'weekend', violations.length && `violation-${worstSeverity(violations)}`].filter(Boolean);
+/** One caregiver-day: a button (so the keyboard reaches it) that opens the pin dialog; marks say violations, pins and changes in signs and words. */
+function gridCell(caregiverId, day, shifts, violations, change) {
+  const classes = ['cell', isWeekend(day) && 'weekend', violations.length && `violation-${worstSeverity(violations)}`, change && 'changed'].filter(Boolean);
   const shiftTitles = shifts.map((s) => `${s.shiftType} ${s.start.slice(11, 16)}–${s.end.slice(11, 16)} · ${s.groupIds.map(groupName).join(' + ')} · ${s.demandId}`);
-  return el('td', { class: classes.join(' '), dataset: { caregiverId, date: day }, title: [...shiftTitles, ...violations.map((v) => `${v.severity}: ${v.message}`)].join('\n') || undefined },
-    shifts.map((s) => el('span', { class: 'shift', style: `background: ${shiftBackground(s.groupIds)}`, dataset: { caregiverId, date: s.date, shiftType: s.shiftType, groups: s.groupIds.join(' ') } }, s.shiftType)),
-    violations.length ? el('span', { class: 'mark', 'aria-label': `${violations.length} violation(s)` }, '!') : null);
+  // The visible shift code starts the button's name; the hidden words after it say the rest for screen readers.
+  const words = [`, ${caregiverName(caregiverId)}, ${dayHeading(day)}:`, shiftTitles.length ? shiftTitles.join('; ') : 'free',
+    violations.length ? `, ${violations.length} violation(s)` : '', change ? `, changed (${change})` : ''].filter(Boolean).join(' ');
+  return el('td', { class: classes.join(' '), dataset: { caregiverId, date: day }, title: [...shiftTitles, ...violations.map((v) => `${v.severity}: ${v.message}`), change ? `changed: ${change}` : ''].filter(Boolean).join('\n') || undefined },
+    el('button', { type: 'button', class: 'cell-button', onclick: () => openPinDialog(caregiverId, day, shifts) },
+      shifts.map((s) => el('span', { class: 'shift', style: `background: ${shiftBackground(s.groupIds)}`, dataset: { caregiverId, date: s.date, shiftType: s.shiftType, groups: s.groupIds.join(' '), demandId: s.demandId } },
+        s.shiftType, el('span', { class: 'group-letter' }, s.groupIds.map(groupLetter).join('')))),
+      el('span', { class: 'pin-mark', 'aria-hidden': 'true' }),
+      change ? el('span', { class: 'change-mark', 'aria-hidden': 'true' }, '✎') : null,
+      violations.length ? el('span', { class: 'mark', 'aria-hidden': 'true' }, '!') : null,
+      el('span', { class: 'visually-hidden cell-words' }, words),
+      el('span', { class: 'visually-hidden pin-words' })));
+}
+
+/** Marks the grid's pinned cells (⚑ or ⊘, and the pin in the cell's words) from the page's pins. */
+export function markPins() {
+  for (const cell of document.querySelectorAll('#rota-grid td.cell')) {
+    const pin = pinAt(cell.dataset.caregiverId, cell.dataset.date);
+    cell.classList.toggle('pinned', Boolean(pin));
+    cell.dataset.pin = pin ? pin.kind : '';
+    cell.querySelector('.pin-mark').textContent = pin ? (pin.kind === 'require' ? '⚑' : '⊘') : '';
+    cell.querySelector('.pin-words').textContent = pin ? `, pinned: ${describePin(pin)}` : '';
+  }
 }
 
 function renderLegend() {
   const groups = [...state.groups].sort((a, b) => a.id.localeCompare(b.id)).map((g) =>
-    el('span', { class: 'legend-item', dataset: { groupId: g.id } }, el('span', { class: 'swatch', style: `background: ${groupColour(g.id)}` }), g.name ?? g.id));
+    el('span', { class: 'legend-item', dataset: { groupId: g.id } }, el('span', { class: 'swatch', style: `background: ${groupColour(g.id)}` }), el('b', {}, groupLetter(g.id)), ` ${g.name ?? g.id}`));
   const shiftTypes = state.shiftTypes.map((t) => el('span', { class: 'legend-item' }, el('b', {}, t.code), ` ${t.name ?? ''} ${t.start}–${t.end}`));
-  const marks = [el('span', { class: 'legend-item' }, el('span', { class: 'swatch violation-hard' }), 'hard violation'),
-    el('span', { class: 'legend-item' }, el('span', { class: 'swatch violation-soft' }), 'soft violation')];
+  const marks = [el('span', { class: 'legend-item' }, el('span', { class: 'swatch violation-hard' }), '! hard violation'),
+    el('span', { class: 'legend-item' }, el('span', { class: 'swatch violation-soft' }), '! soft violation'),
+    el('span', { class: 'legend-item' }, '⚑ required by a pin'), el('span', { class: 'legend-item' }, '⊘ kept free by a pin'),
+    el('span', { class: 'legend-item' }, el('span', { class: 'swatch changed' }), '✎ changed by the repair')];
   $('#legend').replaceChildren(el('div', {}, 'Groups: ', groups), el('div', {}, 'Shift types: ', shiftTypes), el('div', {}, marks));
 }
 
@@ -392,6 +321,13 @@ function renderJobList() {
     el('td', {}, job.rotaId ? el('button', { type: 'button', class: 'link', onclick: () => selectRota(job.rotaId) }, jobRotaLabel(job.rotaId)) : job.error ?? ''))));
 }
 
+/** Lists a job just posted and follows its progress. */
+export function followJob(job) {
+  state.jobs.unshift(job);
+  renderJobList();
+  watchJob(job.id);
+}
+
 /** A job names no horizon; its rota does, once the rota list knows it. */
 function jobRotaLabel(rotaId) {
   const rota = state.rotas.find((r) => r.id === rotaId);
@@ -399,7 +335,7 @@ function jobRotaLabel(rotaId) {
 }
 
 /** Polls one job every second until it finishes; then refreshes the rotas and looks for the next job to watch. */
-function watchJob(jobId) {
+export function watchJob(jobId) {
   if (state.watchedJobId === jobId && state.watching) return;
   clearTimeout(state.pollTimer);
   state.watchedJobId = jobId;
@@ -415,6 +351,7 @@ function watchJob(jobId) {
         return;
       }
       state.watching = false;
+      noteRepairResult(job);
       await refreshRotas();
       if (job.rotaId) await selectRota(job.rotaId); // the rota just made is the one the user waited for
       await refreshJobs();
@@ -458,12 +395,12 @@ async function startSolve(event) {
     horizon: { start: $('#solve-start').value, weeks: Number($('#solve-weeks').value) },
     timeLimitSeconds: Number($('#solve-time-limit').value),
   };
+  const pins = pinsWithin(request.horizon.start, request.horizon.weeks);
+  if (pins.length > 0) request.pins = pins;
   try {
     const job = await api('/solve-jobs', { method: 'POST', body: JSON.stringify(request) });
     showMessage('');
-    state.jobs.unshift(job);
-    renderJobList();
-    watchJob(job.id);
+    followJob(job);
   } catch (error) {
     showMessage(`The solve was not started: ${error.message}`);
   }
@@ -478,9 +415,7 @@ async function solveScenario(scenarioId) {
   try {
     const job = await api(`/scenarios/${scenarioId}/solve-jobs`, { method: 'POST', body: JSON.stringify(request) });
     showMessage('');
-    state.jobs.unshift(job);
-    renderJobList();
-    watchJob(job.id);
+    followJob(job);
   } catch (error) {
     showMessage(`The scenario was not solved: ${error.message}`);
   }
@@ -645,5 +580,12 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#solve-form').addEventListener('submit', startSolve);
   $('#cancel-solve').addEventListener('click', cancelSolve);
   $('#hospital-way').addEventListener('click', makeHospitalWay);
+  setUpPins();
+  setUpMasterData();
+  setUpSickCall();
+  setUpPublish();
+  setUpPrint();
+  setUpDownloads();
+  document.addEventListener('pins-changed', () => { markPins(); renderPinList(); });
   if ($('#api-key').value) connect();
 });
