@@ -74,6 +74,27 @@ public sealed class GroupHistoryTests : IDisposable
         lastWeek["published"]!["weeks"]!.AsArray().Select(w => (string)w!["start"]!).Should().Equal(["2026-12-07"], "only the period's days are read");
     }
 
+    [Fact]
+    public async Task A_child_who_moves_counts_in_each_group_on_its_days_there_and_in_the_institution_on_all()
+    {
+        var home = await Tenant.FromSampleAsync(factory, "small-home");
+        var child = (await home.GetJsonAsync("children/ch-001")).AsObject();
+        // In robin Monday 30 Nov to Wednesday 2 Dec, in wren from Thursday 3 Dec: 3 days in robin, 4 in wren, 7 in the institution.
+        child["memberships"] = new JsonArray(
+            new JsonObject { ["groupId"] = "robin", ["from"] = "2025-08-21", ["to"] = "2026-12-02" },
+            new JsonObject { ["groupId"] = "wren", ["from"] = "2026-12-03" });
+        (await home.Client.PutAsync($"{home.Base}/children/ch-001", Tenant.Json(child))).StatusCode.Should().Be(HttpStatusCode.OK);
+        var rota = await home.HospitalWayAsync("2026-11-30", 1);
+        (await home.Client.PostAsync($"{home.Base}/rotas/{rota}/publish?confirm=true", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        async Task<int> DaysIn(string path) => (int)(await home.GetJsonAsync($"{path}?from=2026-11-30&to=2026-12-06"))["published"]!["children"]!.AsArray()
+            .Single(r => (string)r!["childId"]! == "ch-001")!["days"]!;
+
+        (await DaysIn("groups/robin/history")).Should().Be(3);
+        (await DaysIn("groups/wren/history")).Should().Be(4);
+        (await DaysIn("history")).Should().Be(7);
+    }
+
     [Theory]
     [InlineData("groups/robin/history?from=2026-13-01", 400, "$.from")]
     [InlineData("groups/robin/history?from=2026-12-10&to=2026-12-01", 400, "$.to")]
