@@ -78,6 +78,7 @@ institution.MapSolveJobs();
 institution.MapScenarios();
 institution.MapRotas();
 institution.MapChildHistory();
+institution.MapGroupHistory();
 institution.MapCalendarFeeds(api);
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -62,7 +62,7 @@ public sealed class ChildHistoryTests : IDisposable
     [InlineData("children/{child}/history?from=2026-13-01", 400, "$.from")]
     [InlineData("children/{child}/history?from=2026-12-10&to=2026-12-01", 400, "$.to")]
     [InlineData("children/{child}/history?from=2020-01-01&to=2026-12-01", 400, "$.from")]
-    [InlineData("children/nobody/history", 404, null)]
+    [InlineData("children/nobody/history", 404, "$.childId")]
     [InlineData("children/%20x/history", 400, "$.childId")]
     public async Task A_bad_period_or_an_unknown_child_is_a_problem_naming_the_field(string path, int status, string? field)
     {

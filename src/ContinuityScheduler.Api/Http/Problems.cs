@@ -13,6 +13,10 @@ public static class Problems
     public static ProblemHttpResult NotFound(string what) =>
         Problem(StatusCodes.Status404NotFound, "Not found", $"There is no {what}.");
 
+    /// <summary>A 404 for an id given in the route, named by its path as a 400 would name it.</summary>
+    public static ProblemHttpResult NotFound(string what, string path) =>
+        Problem(StatusCodes.Status404NotFound, "Not found", $"There is no {what}.", [new FieldError(path, $"There is no {what}.")]);
+
     public static ProblemHttpResult Conflict(string detail, IEnumerable<FieldError>? errors = null) =>
         Problem(StatusCodes.Status409Conflict, "Conflict", detail, errors);
 

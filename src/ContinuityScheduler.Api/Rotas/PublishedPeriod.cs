@@ -1,0 +1,118 @@
+using ContinuityScheduler.Api.Data;
+using ContinuityScheduler.Api.Http;
+using ContinuityScheduler.Api.Security;
+using ContinuityScheduler.Domain.Baseline;
+using ContinuityScheduler.Domain.Model;
+using ContinuityScheduler.Domain.Scoring;
+using ContinuityScheduler.Domain.Shifts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ContinuityScheduler.Api.Rotas;
+
+/// <summary>
+/// The published rotas of a from–to period, each with the dates it is the published one for, and the children's contacts on
+/// them and on the hospital-way rotas of the same horizons: what every history (child, group, institution) reads.
+/// </summary>
+public sealed class PublishedPeriod
+{
+    /// <summary>The longest period one request reads: three years of published rotas.</summary>
+    public const int MaxDays = 3 * 366;
+
+    private readonly IReadOnlyList<(StoredRota Rota, HashSet<LocalDate> Dates)> rotas;
+
+    private PublishedPeriod(LocalDate from, LocalDate to, IReadOnlyList<(StoredRota, HashSet<LocalDate>)> rotas) =>
+        (From, To, this.rotas) = (from, to, rotas);
+
+    public LocalDate From { get; }
+
+    public LocalDate To { get; }
+
+    /// <summary>Every problem the period's rotas were made for, earliest horizon first.</summary>
+    public IEnumerable<PlanningProblem> RotaProblems => rotas.Select(r => r.Rota.Problem);
+
+    /// <summary>
+    /// The period asked for (default: the year up to the last published date; at most <see cref="MaxDays"/>), or the problem
+    /// to answer: the route's own invalid fields are listed with the query's.
+    /// </summary>
+    public static async Task<(PublishedPeriod? Period, IResult? Problem)> ReadAsync(HttpContext context, SchedulerDb db, IMemoryCache cache, string? from, string? to, IEnumerable<FieldError> routeErrors, CancellationToken cancellation)
+    {
+        var errors = QueryDates.Check(from, to);
+        errors.AddRange(routeErrors);
+        if (errors.Count > 0)
+        {
+            return (null, Problems.Invalid(errors, "Query parameters are invalid."));
+        }
+
+        var id = Caller.Institution(context).Id;
+        var lastPublished = await db.PublishedDates.AsNoTracking().Where(d => d.InstitutionId == id).MaxAsync(d => (string?)d.Date, cancellation);
+        var last = QueryDates.Read(to) ?? QueryDates.Read(lastPublished) ?? LocalDate.FromDateTime(DateTime.UtcNow);
+        var first = QueryDates.Read(from) ?? last.PlusDays(-364);
+        if (last < first)
+        {
+            return (null, Problems.Invalid("$.to", "Must not come before from."));
+        }
+
+        if (Period.DaysBetween(first, last) >= MaxDays)
+        {
+            return (null, Problems.Invalid("$.from", $"The period is at most {MaxDays} days."));
+        }
+
+        var (firstText, lastText) = (LocalDatePattern.Iso.Format(first), LocalDatePattern.Iso.Format(last));
+        var days = await db.PublishedDates.AsNoTracking()
+            .Where(d => d.InstitutionId == id && d.Date.CompareTo(firstText) >= 0 && d.Date.CompareTo(lastText) <= 0)
+            .ToListAsync(cancellation);
+        // Only the dates a rota is the published one for: a later publication supersedes it on the days they share.
+        var datesOf = days.ToLookup(d => d.RotaId, d => LocalDatePattern.Iso.Parse(d.Date).Value);
+        var rotaIds = datesOf.Select(g => g.Key).ToList();
+        var records = await db.Rotas.AsNoTracking().Where(r => r.InstitutionId == id && rotaIds.Contains(r.Id)).ToListAsync(cancellation);
+        var rotas = records.OrderBy(r => r.HorizonStart, StringComparer.Ordinal)
+            .Select(r => (StoredRota.Of(r, cache), datesOf[r.Id].ToHashSet()))
+            .ToList();
+        return (new PublishedPeriod(first, last, rotas), null);
+    }
+
+    /// <summary>
+    /// The chosen children's contacts on the period's published days (those <paramref name="kept"/> keeps), on the published
+    /// rotas and on the hospital way's; each child as the latest rota knows it, under three on the period's last day.
+    /// </summary>
+    public (List<ChildContacts> Published, List<ChildContacts> HospitalWay) Contacts(Func<Child, bool> chosen, Func<Child, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>>, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>>>? kept = null)
+    {
+        var children = new Dictionary<string, Child>(StringComparer.Ordinal);
+        var published = new Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>>(StringComparer.Ordinal);
+        var hospitalWay = new Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>>(StringComparer.Ordinal);
+        foreach (var (stored, dates) in rotas)
+        {
+            var chosenHere = stored.Problem.Children.Where(chosen).ToList();
+            if (chosenHere.Count == 0)
+            {
+                continue;
+            }
+
+            var rota = new ResolvedRota(stored.Problem, stored.Rota);
+            var reference = new ResolvedRota(stored.Problem, HospitalWay.Generate(stored.Problem));
+            foreach (var child in chosenHere)
+            {
+                children[child.Id] = child;
+                IReadOnlyDictionary<LocalDate, IReadOnlySet<string>> Kept(IReadOnlyDictionary<LocalDate, IReadOnlySet<string>> contacts) => kept is null ? contacts : kept(child, contacts);
+                Add(published, child.Id, Kept(ContinuityScorer.Contacts(rota, child)), dates);
+                Add(hospitalWay, child.Id, Kept(ContinuityScorer.Contacts(reference, child)), dates);
+            }
+        }
+
+        List<ChildContacts> Of(Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>> contacts) =>
+            [.. children.Values.Select(c => new ChildContacts(c.Id, c.IsUnderThreeOn(To), contacts[c.Id]))];
+        return (Of(published), Of(hospitalWay));
+    }
+
+    private static void Add(Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>> into, string childId, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>> contacts, HashSet<LocalDate> dates)
+    {
+        var days = into.TryGetValue(childId, out var known) ? known : into[childId] = [];
+        foreach (var (date, caregivers) in contacts.Where(c => dates.Contains(c.Key)))
+        {
+            days[date] = caregivers;
+        }
+    }
+}
