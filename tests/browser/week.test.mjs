@@ -1,7 +1,8 @@
 // A manager's week in the page, on the demo, each step checked against the API: add a caregiver and a leave, pin two days,
-// solve, see the pins kept, publish, report a sickness, see the changed days, publish the repair, print the wall rota and a
-// caregiver's month, take the payroll CSV and a calendar feed; then an accessibility check and the page at laptop and tablet
-// widths. Runs after page.test.mjs (run.sh), on the one-week rotas prepare.mjs made. Screenshots go to screenshots/week-*.png.
+// solve, see the pins kept, publish, report a sickness, see the changed days, publish the repair, see how many adults the
+// children met over time, print the wall rota and a caregiver's month, take the payroll CSV and a calendar feed; then an
+// accessibility check and the page at laptop and tablet widths. Runs after page.test.mjs (run.sh), on the one-week rotas
+// prepare.mjs made. Screenshots go to screenshots/week-*.png.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -278,6 +279,30 @@ describe("a manager's week in the page", { concurrency: 1 }, () => {
     assert.equal((await api(`/rotas/${repairedRota.rota.id}`)).rota.status, 'published');
     assert.equal((await api(`/rotas/${pinnedRota.rota.id}`)).rota.status, 'superseded');
     await shot('8-repair-published');
+  });
+
+  it('shows how many different adults the children met, week by week, against the hospital way, as the API gives it', async () => {
+    await page.selectOption('#history-scope', 'home');
+    await page.selectOption('#history-by', 'weeks');
+    await page.click('#show-history');
+    await page.locator('#history-view[data-scope="home"][data-by="weeks"] #history-table').waitFor();
+    const home = await api('/history');
+    const shown = (column) => page.locator(`#history-table tbody td[data-column="${column}"]`).allTextContents();
+    assert.deepEqual(await page.locator('#history-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.start)), home.published.weeks.map((w) => w.start));
+    assert.deepEqual(await shown('published'), home.published.weeks.map((w) => w.meanDistinct.toFixed(1)));
+    assert.deepEqual(await shown('hospitalWay'), home.hospitalWay.weeks.map((w) => w.meanDistinct.toFixed(1)));
+    assert.equal(await page.locator('#history-children tbody tr').count(), home.published.children.length);
+    assert.equal(await page.locator('#history-view svg.history-chart rect[data-side]').count(), 2 * home.published.weeks.length, 'two bars a week');
+
+    // A child's own history, from the link in the children's table.
+    const childId = home.published.children[0].childId;
+    await page.locator(`#children tr[data-child-id="${childId}"] .child-history`).click();
+    await page.locator(`#history-view[data-scope="child:${childId}"] #history-table`).waitFor();
+    const child = await api(`/children/${childId}/history`);
+    assert.deepEqual(await shown('published'), child.published.weeks.map((w) => String(w.distinct)));
+    assert.deepEqual(await shown('hospitalWay'), child.hospitalWay.weeks.map((w) => String(w.distinct)));
+    assert.deepEqual(await page.locator('#history-most-present li').evaluateAll((lis) => lis.map((li) => li.dataset.caregiverId)), child.published.mostPresent.map((m) => m.caregiverId));
+    await page.locator('#history-section').screenshot({ path: join(screenshots, 'week-8b-history.png') });
   });
 
   it('prints the wall rota: one A4 landscape page per group and week, names as the API gives them, no child named', async () => {

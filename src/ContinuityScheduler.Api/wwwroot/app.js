@@ -7,6 +7,7 @@ import { setUpPublish, updatePublishButton } from './publish.js';
 import { setUpMasterData, loadMasterData } from './masterdata.js';
 import { setUpPrint, fillPrintChoices } from './print.js';
 import { setUpDownloads } from './downloads.js';
+import { setUpHistory, fillHistoryScopes, showChildHistory } from './history.js';
 
 const storageKeys = { institutionId: 'continuity.institutionId', apiKey: 'continuity.apiKey' };
 const demoInstitutionId = 'baby-home';
@@ -52,7 +53,7 @@ export async function connect(event) {
 export async function reloadMasterData() {
   [state.groups, state.caregivers, state.shiftTypes, state.demands] = await Promise.all([api('/groups'), api('/caregivers'), api('/shift-types'), api('/demands')]);
   fillPrintChoices();
-  await loadMasterData();
+  await Promise.all([loadMasterData(), fillHistoryScopes()]);
 }
 
 function forget() {
@@ -252,7 +253,7 @@ function renderContinuity(continuity) {
 
 function childRow(child) {
   return el('tr', { dataset: { childId: child.childId } },
-    el('th', { scope: 'row' }, child.childId),
+    el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link child-history', 'aria-label': `Caregivers over time of ${child.childId}`, onclick: () => showChildHistory(child.childId) }, child.childId)),
     el('td', {}, el('span', { class: 'swatch', style: `background: ${groupColour(child.groupId)}` }), groupName(child.groupId)),
     el('td', {}, child.underThree ? 'yes' : ''),
     el('td', { class: 'number score', dataset: { score: child.score } }, scoreBar(child.score), formatScore(child.score)),
@@ -586,6 +587,7 @@ document.addEventListener('DOMContentLoaded', () => {
   setUpPublish();
   setUpPrint();
   setUpDownloads();
+  setUpHistory();
   document.addEventListener('pins-changed', () => { markPins(); renderPinList(); });
   if ($('#api-key').value) connect();
 });
