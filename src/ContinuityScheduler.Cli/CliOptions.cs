@@ -9,7 +9,23 @@ namespace ContinuityScheduler.Cli;
 /// <summary>The arguments and options several commands share, each with the message it gives for a bad value.</summary>
 public static class CliOptions
 {
-    public static Argument<string> File(string name, string description) => new(name) { Description = description };
+    public static Argument<string> File(string name, string description) => NoOptions(new Argument<string>(name) { Description = description });
+
+    /// <summary>
+    /// The parser takes a word it does not know for the next argument, even --frobnicate; no file or name here starts
+    /// with --, so such a word is reported as the unknown option it is.
+    /// </summary>
+    public static Argument<T> NoOptions<T>(Argument<T> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens.FirstOrDefault(t => LooksLikeOption(t.Value)) is { } token)
+            {
+                result.AddError($"Unknown option '{token.Value}'.");
+            }
+        });
+        return argument;
+    }
 
     /// <summary>A switch that takes no value, so <c>--json ROTA</c> leaves ROTA to the command's arguments.</summary>
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description, Arity = ArgumentArity.Zero };

@@ -14,10 +14,10 @@ public static class ParseErrors
         return $"{message} See '{command} --help'.";
     }
 
-    // A bad option value is the cause of the tokens left over after it, and an unknown word tells more than "Required command was not provided".
+    // A bad value explains the tokens left over after it; an unknown word (a typo) explains what then looks missing.
     private static int Rank(ParseResult parsed, ParseError error) => error.SymbolResult switch
     {
-        OptionResult or ArgumentResult => 0,
+        OptionResult { Tokens.Count: > 0 } or ArgumentResult { Tokens.Count: > 0 } => 0,
         _ when parsed.UnmatchedTokens.Any(t => error.Message.Contains($"'{t}'", StringComparison.Ordinal)) => 1,
         _ => 2,
     };

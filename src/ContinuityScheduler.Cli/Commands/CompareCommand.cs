@@ -19,7 +19,7 @@ public static class CompareCommand
     public static Command Create()
     {
         var basePath = CliOptions.File("BASE", "the base planning problem (JSON)");
-        var scenarioPaths = new Argument<string[]>("SCENARIO") { Description = "scenario files: changes to the base (docs/scenarios.md)", Arity = ArgumentArity.OneOrMore };
+        var scenarioPaths = CliOptions.NoOptions(new Argument<string[]>("SCENARIO") { Description = "scenario files: changes to the base (docs/scenarios.md)", Arity = ArgumentArity.OneOrMore });
         var timeLimit = CliOptions.Number("--time-limit", "S", "seconds each scenario is solved for", 60, min: 0);
         var threads = CliOptions.Number("--threads", "N", "engine workers; by the problem's size when not given", 0, min: 0);
         var outPath = CliOptions.Out("REPORT", "write the report here (.md or .html) instead of printing it", required: false);

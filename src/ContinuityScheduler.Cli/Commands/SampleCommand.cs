@@ -8,7 +8,7 @@ public static class SampleCommand
 {
     public static Command Create()
     {
-        var name = new Argument<string>("NAME") { Description = $"the sample: {string.Join(", ", SamplePresets.All.Keys)}" };
+        var name = CliOptions.NoOptions(new Argument<string>("NAME") { Description = $"the sample: {string.Join(", ", SamplePresets.All.Keys)}" });
         name.AcceptOnlyFromAmong([.. SamplePresets.All.Keys]);
         var outPath = CliOptions.Out("PROBLEM", "where to write the planning problem");
         var command = new Command("sample", "write a sample home") { name, outPath };
