@@ -1,59 +1,66 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using ContinuityScheduler.Cli.Commands;
 
 namespace ContinuityScheduler.Cli;
 
-/// <summary>Dispatches a command line to its command; usage and input errors exit with 2 and say what is wrong.</summary>
+/// <summary>Parses a command line and runs its command; usage and input errors exit with 2 and say what is wrong.</summary>
 public static class CliApp
 {
-    public const string Usage = """
-        continuity — builds and judges rotas for children's homes
-
-          baseline PROBLEM --out ROTA [--json]   write the hospital-way rota (caregivers rotated across all groups)
-          solve PROBLEM --out ROTA [--time-limit S] [--gap G] [--threads N] [--seed N] [--deterministic] [--json]
-                                                 the rota with the most continuity within the rules (OR-Tools CP-SAT);
-                                                 always writes a rota: when no rota keeps every rule, the one that breaks least
-          repair PROBLEM ROTA --absent CAREGIVER --from DATE [--to DATE] --out ROTA [--time-limit S] [--deterministic] [--json]
-                                                 a valid rota after a caregiver falls ill, changing as little as possible
-          validate PROBLEM ROTA [--json]         list the rules the rota breaks; exit 1 when any hard rule is broken
-          score PROBLEM ROTA [--json]            each child's continuity score and its parts, then groups and institution
-          compare BASE SCENARIO... [--time-limit S] [--threads N] [--out REPORT.md|.html]
-                                                 solve each scenario of the base and compare them with the base's hospital way
-          rules [--json]                         the rule set: codes, what they check, default limits
-          sample NAME --out PROBLEM              write a sample home (small-home, baby-home, regional, dst-week)
-
+    public const string Epilogue = """
         --deterministic: the same rota on any machine; the time limit then counts the engine's work units, not seconds.
         Exit codes: 0 done, 1 the rota breaks a hard rule or leaves a post uncovered (validate, solve, repair),
         2 bad command line or input document.
         """;
 
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("continuity — builds and judges rotas for children's homes")
+        {
+            BaselineCommand.Create(),
+            SolveCommand.Create(),
+            RepairCommand.Create(),
+            ValidateCommand.Create(),
+            ScoreCommand.Create(),
+            CompareCommand.Create(),
+            RulesCommand.Create(),
+            SampleCommand.Create(),
+        };
+        // The help's name is the program's, not the test host's or dotnet's when run as continuity.dll.
+        root.HelpName = "continuity";
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new HelpWithEpilogue((SynchronousCommandLineAction)help.Action!, root);
+        return root;
+    }
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        var root = Create();
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (args.Length == 0)
+        {
+            root.Parse(["--help"]).Invoke(invocation);
+            return ExitCodes.BadInput;
+        }
+
+        // `continuity help solve` as `continuity solve --help`, as before the parser came.
+        string[] line = args[0] == "help" ? [.. args[1..], "--help"] : args;
+        // A file named @something is a file, not a response file.
+        var parsed = root.Parse(line, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parsed.Action is ParseErrorAction)
+        {
+            error.WriteLine($"error: {ParseErrors.OneLine(parsed)}");
+            return ExitCodes.BadInput;
+        }
+
         try
         {
-            if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
-            {
-                output.WriteLine(Usage);
-                return args.Length == 0 ? ExitCodes.BadInput : ExitCodes.Ok;
-            }
-
-            var rest = args[1..];
-            return args[0] switch
-            {
-                "baseline" => BaselineCommand.Run(rest, output),
-                "solve" => SolveCommand.Run(rest, output, error),
-                "repair" => RepairCommand.Run(rest, output, error),
-                "validate" => ValidateCommand.Run(rest, output),
-                "score" => ScoreCommand.Run(rest, output),
-                "compare" => CompareCommand.Run(rest, output, error),
-                "rules" => RulesCommand.Run(rest, output),
-                "sample" => SampleCommand.Run(rest, output),
-                _ => throw new UsageException($"Unknown command '{args[0]}'."),
-            };
+            return parsed.Invoke(invocation);
         }
         catch (UsageException e)
         {
             error.WriteLine($"error: {e.Message}");
-            error.WriteLine(Usage);
             return ExitCodes.BadInput;
         }
         catch (BadInputException e)

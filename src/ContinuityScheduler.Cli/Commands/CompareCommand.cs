@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ContinuityScheduler.Cli.Display;
 using ContinuityScheduler.Domain.Baseline;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Scenarios;
@@ -14,39 +16,46 @@ public static class CompareCommand
     /// <summary>A column of the comparison: its heading, and the figures of its rota, or why there is none.</summary>
     public sealed record Column(string Name, string MadeBy, RotaFigures? Figures, string? Note);
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        var arguments = new Arguments(args, []);
-        arguments.Only("--time-limit", "--threads", "--out");
-        var basePath = arguments.At(0, "BASE");
-        var scenarioPaths = arguments.Positional.Skip(1).ToList();
-        if (scenarioPaths.Count == 0)
+        var basePath = CliOptions.File("BASE", "the base planning problem (JSON)");
+        var scenarioPaths = CliOptions.NoOptions(new Argument<string[]>("SCENARIO") { Description = "scenario files: changes to the base (docs/scenarios.md)", Arity = ArgumentArity.OneOrMore });
+        var timeLimit = CliOptions.Number("--time-limit", "S", "seconds each scenario is solved for", 60, min: 0);
+        var threads = CliOptions.Number("--threads", "N", "engine workers; by the problem's size when not given", 0, min: 0);
+        var outPath = CliOptions.Out("REPORT", "write the report here (.md or .html) instead of printing it", required: false);
+        var command = new Command("compare", "solve each scenario of the base and set them beside the base's hospital-way rota")
         {
-            throw new UsageException("Name at least one SCENARIO file.");
-        }
+            basePath, scenarioPaths, timeLimit, threads, outPath,
+        };
+        command.SetAction(result => Run(
+            result.GetRequiredValue(basePath), result.GetRequiredValue(scenarioPaths), result.GetValue(timeLimit), (int)result.GetValue(threads), result.GetValue(outPath),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
+    }
 
-        var baseText = File.ReadAllText(basePath);
+    public static int Run(string basePath, IReadOnlyList<string> scenarioPaths, double seconds, int threads, string? outPath, TextWriter output, TextWriter error)
+    {
         var baseProblem = Documents.Problem(basePath);
+        var baseText = File.ReadAllText(basePath);
         var scenarios = scenarioPaths.Select(p => Documents.Scenario(p)).ToList();
         var problems = scenarios.Select((s, i) => Documents.Unwrap(scenarioPaths[i], ScenarioBuilder.Build(baseText, s))).ToList();
-        var seconds = double.Parse(arguments.Option("--time-limit") ?? "60", CultureInfo.InvariantCulture);
         var options = new SolveOptions
         {
             TimeLimit = TimeSpan.FromSeconds(seconds),
-            Threads = int.Parse(arguments.Option("--threads") ?? "0", CultureInfo.InvariantCulture),
+            Threads = threads,
         };
         var rates = new CostRates();
+        var view = SolveViews.For(error, announce: true, everyImprovement: false);
 
         var columns = new List<Column> { new("Hospital way (base)", "hospital-way", RotaFigures.Of(baseProblem, HospitalWay.Generate(baseProblem), rates), null) };
         foreach (var (scenario, problem) in scenarios.Zip(problems))
         {
-            error.WriteLine($"Solving '{scenario.Name}' ({seconds:0} s) ...");
-            var result = new RotaSolver(DefaultEngine.Create()).SolveAsync(problem, options).GetAwaiter().GetResult();
+            var solver = new RotaSolver(DefaultEngine.Create());
+            var result = view.RunAsync($"Solving '{scenario.Name}' ({seconds:0} s)", options.TimeLimit, progress => solver.SolveAsync(problem, options, progress)).GetAwaiter().GetResult();
             var note = result.Diagnosis.Count > 0 ? $"{scenario.Description} {string.Join(" ", result.Diagnosis)}" : scenario.Description;
             columns.Add(new Column(scenario.Name, $"solver, {JsonNames.Of(result.Status)}, gap {(result.Gap is { } g ? g.ToString("0%", CultureInfo.InvariantCulture) : "-")}", RotaFigures.Of(problem, result.Rota, rates), note));
         }
 
-        var outPath = arguments.Option("--out");
         var conditions = $"Each scenario solved for {seconds:0} s ({(options.Threads > 0 ? $"{options.Threads} workers" : "workers by size")}), {DateTime.UtcNow:yyyy-MM-dd}.";
         var report = outPath?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) == true ? Html(columns, rates, conditions) : Markdown(columns, rates, conditions);
         if (outPath is not null)

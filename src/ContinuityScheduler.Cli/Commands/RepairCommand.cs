@@ -1,36 +1,42 @@
-using ContinuityScheduler.Domain.Json;
-using NodaTime.Text;
+using System.CommandLine;
 
 namespace ContinuityScheduler.Cli.Commands;
 
 public static class RepairCommand
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        var arguments = new Arguments(args, ["--json", "--deterministic"]);
-        arguments.Only("--absent", "--from", "--to", "--out", "--time-limit", "--gap", "--threads", "--seed");
-        var problem = Documents.Problem(arguments.At(0, "PROBLEM"));
-        var published = Documents.Rota(arguments.At(1, "ROTA"), problem);
-        var caregiver = arguments.Required("--absent");
-        if (!problem.CaregiversById.ContainsKey(caregiver))
+        var problemPath = CliOptions.File("PROBLEM", "the planning problem (JSON)");
+        var rotaPath = CliOptions.File("ROTA", "the published rota (JSON)");
+        var absent = CliOptions.Text("--absent", "CAREGIVER", "the caregiver who cannot work", required: true);
+        var from = CliOptions.Date("--from", "the first day of the absence", required: true);
+        var to = CliOptions.Date("--to", "the last day of the absence; the horizon's end when not given", required: false);
+        var shared = new SolveArguments();
+        var command = new Command("repair", "a valid rota after a caregiver falls ill, changing the published one as little as possible; exit codes as solve")
         {
-            throw new UsageException($"--absent names no caregiver of the problem: '{caregiver}'.");
-        }
-
-        var from = Date(arguments.Required("--from"), "--from");
-        var to = arguments.Option("--to") is { } text ? Date(text, "--to") : problem.Horizon.End;
-        if (to < from)
+            problemPath, rotaPath, absent, from, to,
+        };
+        shared.AddTo(command);
+        command.SetAction(result =>
         {
-            throw new UsageException("--to comes before --from.");
-        }
+            var problem = Documents.Problem(result.GetRequiredValue(problemPath));
+            var published = Documents.Rota(result.GetRequiredValue(rotaPath), problem);
+            var caregiver = result.GetRequiredValue(absent);
+            if (!problem.CaregiversById.ContainsKey(caregiver))
+            {
+                throw new UsageException($"--absent names no caregiver of the problem: '{caregiver}'.");
+            }
 
-        var outPath = arguments.Required("--out");
-        return SolveCommand.Execute(arguments, output, error, outPath, (solver, options, progress) => solver.RepairAsync(problem, published, caregiver, from, to, options, progress), problem, published);
-    }
+            var first = result.GetValue(from)!.Value;
+            var last = result.GetValue(to) ?? problem.Horizon.End;
+            if (last < first)
+            {
+                throw new UsageException("--to comes before --from.");
+            }
 
-    private static NodaTime.LocalDate Date(string text, string option)
-    {
-        var result = LocalDatePattern.Iso.Parse(text);
-        return result.Success ? result.Value : throw new UsageException($"{option} takes an ISO date such as 2026-12-07, not '{text}'.");
+            var settings = new SolveCommand.Settings(result.GetRequiredValue(shared.Out), shared.Options(result), result.GetValue(shared.Json), "Repairing");
+            return SolveCommand.Execute(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (solver, options, progress) => solver.RepairAsync(problem, published, caregiver, first, last, options, progress), problem, published);
+        });
+        return command;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Rules;
@@ -6,11 +7,17 @@ namespace ContinuityScheduler.Cli.Commands;
 
 public static class RulesCommand
 {
-    public static int Run(string[] args, TextWriter output)
+    public static Command Create()
     {
-        var arguments = new Arguments(args, ["--json"]);
-        arguments.Only();
-        if (arguments.Has("--json"))
+        var json = CliOptions.Json();
+        var command = new Command("rules", "the rule set: codes, what they check, default limits") { json };
+        command.SetAction(result => Run(result.GetValue(json), result.InvocationConfiguration.Output));
+        return command;
+    }
+
+    public static int Run(bool json, TextWriter output)
+    {
+        if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(RuleSet.Definitions, JsonDefaults.Options));
             return ExitCodes.Ok;

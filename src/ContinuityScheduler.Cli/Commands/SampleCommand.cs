@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ContinuityScheduler.Cli.Samples;
 using ContinuityScheduler.Domain.Json;
 
@@ -5,18 +6,19 @@ namespace ContinuityScheduler.Cli.Commands;
 
 public static class SampleCommand
 {
-    public static int Run(string[] args, TextWriter output)
+    public static Command Create()
     {
-        var arguments = new Arguments(args, []);
-        arguments.Only("--out");
-        var name = arguments.At(0, "NAME");
-        if (!SamplePresets.All.TryGetValue(name, out var spec))
-        {
-            throw new UsageException($"Unknown sample '{name}'; the samples are {string.Join(", ", SamplePresets.All.Keys)}.");
-        }
+        var name = CliOptions.NoOptions(new Argument<string>("NAME") { Description = $"the sample: {string.Join(", ", SamplePresets.All.Keys)}" });
+        name.AcceptOnlyFromAmong([.. SamplePresets.All.Keys]);
+        var outPath = CliOptions.Out("PROBLEM", "where to write the planning problem");
+        var command = new Command("sample", "write a sample home") { name, outPath };
+        command.SetAction(result => Run(result.GetRequiredValue(name), result.GetRequiredValue(outPath), result.InvocationConfiguration.Output));
+        return command;
+    }
 
-        var problem = HomeGenerator.Generate(spec);
-        var path = arguments.Required("--out");
+    public static int Run(string name, string path, TextWriter output)
+    {
+        var problem = HomeGenerator.Generate(SamplePresets.All[name]);
         Documents.Write(path, DocumentWriter.Write(problem));
         output.WriteLine($"Wrote {name}: {problem.Groups.Count} groups, {problem.Children.Count} children, {problem.Caregivers.Count} caregivers, {problem.Horizon.Weeks} week(s) from {IsoText.Of(problem.Horizon.Start)} to {path}.");
         return ExitCodes.Ok;

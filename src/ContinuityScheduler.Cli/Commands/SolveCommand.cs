@@ -1,5 +1,6 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Text.Json;
+using ContinuityScheduler.Cli.Display;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Scoring;
@@ -10,36 +11,39 @@ namespace ContinuityScheduler.Cli.Commands;
 
 public static class SolveCommand
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        var arguments = new Arguments(args, ["--json", "--deterministic"]);
-        arguments.Only("--out", "--time-limit", "--gap", "--threads", "--seed");
-        var problem = Documents.Problem(arguments.At(0, "PROBLEM"));
-        var outPath = arguments.Required("--out");
-        return Execute(arguments, output, error, outPath, (solver, options, progress) => solver.SolveAsync(problem, options, progress), problem, null);
+        var problemPath = CliOptions.File("PROBLEM", "the planning problem (JSON)");
+        var shared = new SolveArguments();
+        var command = new Command("solve", "the rota with the most continuity within the rules (OR-Tools CP-SAT); always writes a rota: when no rota keeps every rule, the one that breaks least. Exit 0 when it keeps every hard rule and covers every post, 1 when not, 2 on bad input")
+        {
+            problemPath,
+        };
+        shared.AddTo(command);
+        command.SetAction(result =>
+        {
+            var problem = Documents.Problem(result.GetRequiredValue(problemPath));
+            var settings = new Settings(result.GetRequiredValue(shared.Out), shared.Options(result), result.GetValue(shared.Json), "Solving");
+            return Execute(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (solver, options, progress) => solver.SolveAsync(problem, options, progress), problem, null);
+        });
+        return command;
     }
 
-    /// <summary>Runs a solve or a repair with the command line's options, prints its progress and result, writes the rota.</summary>
-    public static int Execute(Arguments arguments, TextWriter output, TextWriter error, string outPath, Func<RotaSolver, SolveOptions, IProgress<SolveProgress>, Task<SolveResult>> solve, PlanningProblem problem, Rota? published)
+    /// <summary>What a solve or a repair was asked for on the command line; <paramref name="Title"/> heads its progress bar.</summary>
+    public sealed record Settings(string OutPath, SolveOptions Options, bool Json, string Title);
+
+    /// <summary>Runs a solve or a repair with the command line's options, shows its progress, prints its result, writes the rota.</summary>
+    public static int Execute(Settings settings, TextWriter output, TextWriter error, Func<RotaSolver, SolveOptions, IProgress<SolveProgress>?, Task<SolveResult>> solve, PlanningProblem problem, Rota? published)
     {
-        var options = new SolveOptions
-        {
-            TimeLimit = TimeSpan.FromSeconds(Number(arguments, "--time-limit", 60, min: 1)),
-            RelativeGap = Number(arguments, "--gap", 0, min: 0),
-            Threads = (int)Number(arguments, "--threads", 0, min: 1),
-            Seed = (int)Number(arguments, "--seed", 1, min: 1),
-            Deterministic = arguments.Has("--deterministic"),
-        };
-        var json = arguments.Has("--json");
+        var (outPath, options, json, title) = settings;
         // In --json mode stdout carries only the result, so progress goes to stderr.
-        var progressOut = json ? error : output;
-        var progress = new Progress<SolveProgress>(p => progressOut.WriteLine(
-            $"  {p.Seconds,7:0.0} s  incumbent {Format(p.Incumbent)}  bound {Format(p.Bound)}  gap {(p.Gap is { } g ? g.ToString("0.00%", CultureInfo.InvariantCulture) : "-")}"));
+        var view = SolveViews.For(json ? error : output, announce: false, everyImprovement: true);
 
         SolveResult result;
         try
         {
-            result = solve(new RotaSolver(DefaultEngine.Create()), options, progress).GetAwaiter().GetResult();
+            var solver = new RotaSolver(DefaultEngine.Create());
+            result = view.RunAsync(title, options.TimeLimit, progress => solve(solver, options, progress)).GetAwaiter().GetResult();
         }
         catch (EngineUnavailableException e)
         {
@@ -72,7 +76,7 @@ public static class SolveCommand
         }
         else
         {
-            output.WriteLine($"Status {JsonNames.Of(result.Status)}; objective {Format(result.Objective.Total)}, bound {Format(result.Bound)}, gap {(result.Gap is { } g ? g.ToString("0.00%", CultureInfo.InvariantCulture) : "-")}; first rota at {Format(result.FirstSolutionSeconds)} s, {result.Seconds:0.0} s in all.");
+            output.WriteLine($"Status {JsonNames.Of(result.Status)}; objective {Numbers.Format(result.Objective.Total)}, bound {Numbers.Format(result.Bound)}, gap {Numbers.Gap(result.Gap)}; first rota at {Numbers.Format(result.FirstSolutionSeconds)} s, {result.Seconds:0.0} s in all.");
             if (changes is not null)
             {
                 output.WriteLine($"Changes to the published rota: {changes} assignment(s) added or taken away.");
@@ -98,19 +102,4 @@ public static class SolveCommand
         var b = after.Assignments.ToHashSet();
         return a.Count(x => !b.Contains(x)) + b.Count(x => !a.Contains(x));
     }
-
-    private static double Number(Arguments arguments, string name, double fallback, double min)
-    {
-        var text = arguments.Option(name);
-        if (text is null)
-        {
-            return fallback;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min
-            ? value
-            : throw new UsageException($"{name} takes a number of at least {min.ToString(CultureInfo.InvariantCulture)}, not '{text}'.");
-    }
-
-    private static string Format(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "-";
 }

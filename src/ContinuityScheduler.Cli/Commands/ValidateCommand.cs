@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Rules;
@@ -6,14 +7,25 @@ namespace ContinuityScheduler.Cli.Commands;
 
 public static class ValidateCommand
 {
-    public static int Run(string[] args, TextWriter output)
+    public static Command Create()
     {
-        var arguments = new Arguments(args, ["--json"]);
-        arguments.Only();
-        var problem = Documents.Problem(arguments.At(0, "PROBLEM"));
-        var rota = Documents.Rota(arguments.At(1, "ROTA"), problem);
+        var problemPath = CliOptions.File("PROBLEM", "the planning problem (JSON)");
+        var rotaPath = CliOptions.File("ROTA", "the rota to check (JSON)");
+        var json = CliOptions.Json();
+        var command = new Command("validate", "list every rule the rota breaks; exit 1 when any hard rule is broken")
+        {
+            problemPath, rotaPath, json,
+        };
+        command.SetAction(result => Run(result.GetRequiredValue(problemPath), result.GetRequiredValue(rotaPath), result.GetValue(json), result.InvocationConfiguration.Output));
+        return command;
+    }
+
+    public static int Run(string problemPath, string rotaPath, bool json, TextWriter output)
+    {
+        var problem = Documents.Problem(problemPath);
+        var rota = Documents.Rota(rotaPath, problem);
         var report = RotaValidator.Validate(problem, rota);
-        if (arguments.Has("--json"))
+        if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(new { valid = report.IsValid, hardCount = report.HardCount, softCount = report.SoftCount, violations = report.Violations, omitted = report.Omitted }, JsonDefaults.Options));
         }

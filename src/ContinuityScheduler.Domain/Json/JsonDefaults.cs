@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 
 namespace ContinuityScheduler.Domain.Json;
 
@@ -15,11 +17,10 @@ public static class JsonDefaults
             WriteIndented = indented,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-        foreach (var converter in NodaTimeConverters.All)
-        {
-            options.Converters.Add(converter);
-        }
-
+        options.Converters.Add(NodaConverters.LocalDateConverter);
+        // The package's LocalTimeConverter writes 07:00:00; documents have always said 07:00, so local times keep IsoText's pattern.
+        options.Converters.Add(new NodaPatternConverter<LocalTime>(IsoText.Time));
+        options.Converters.Add(NodaConverters.InstantConverter);
         return options;
     }
 }
