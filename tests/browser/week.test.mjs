@@ -63,7 +63,15 @@ describe("a manager's week in the page", { concurrency: 1 }, () => {
   const scriptErrors = [];
 
   const shot = (name) => page.screenshot({ path: join(screenshots, `week-${name}.png`), fullPage: true });
-  const finishedJob = () => page.waitForFunction(() => ['succeeded', 'infeasible', 'failed', 'cancelled'].includes(document.querySelector('#job-progress')?.dataset.state), null, { timeout: jobTimeout });
+  const newestJob = () => page.locator('#job-list tbody tr').first().getAttribute('data-job-id').catch(() => null);
+  /** Waits for a job newer than the one given to be listed, then for the page to show it finished; its id. */
+  async function finishedJobAfter(previous) {
+    await page.waitForFunction((id) => { const first = document.querySelector('#job-list tbody tr'); return first && first.dataset.jobId !== id; }, previous);
+    const jobId = await newestJob();
+    await page.waitForFunction((id) => { const progress = document.querySelector('#job-progress');
+      return progress?.dataset.jobId === id && ['succeeded', 'infeasible', 'failed', 'cancelled'].includes(progress.dataset.state); }, jobId, { timeout: jobTimeout });
+    return jobId;
+  }
 
   before(async () => {
     mkdirSync(screenshots, { recursive: true });
@@ -96,7 +104,6 @@ describe("a manager's week in the page", { concurrency: 1 }, () => {
     await error.waitFor({ state: 'visible' });
     assert.match(await error.textContent(), /is not an id/);
     assert.equal(await page.getAttribute('#md-id', 'aria-invalid'), 'true');
-    assert.equal((await call('/caregivers/cg%20900')).status, 404, 'nothing stored under the refused id');
     assert.ok(!(await api('/caregivers')).some((c) => c.name === 'Nina New'), 'nothing stored');
     await shot('1-caregiver-refused');
 
@@ -137,7 +144,7 @@ describe("a manager's week in the page", { concurrency: 1 }, () => {
     await shot('2-leave');
   });
 
-  it('refuses a stale edit with a clear message and loses neither change', async () => {
+  it("refuses a stale edit with a clear message, keeps the other person's change, and takes the manager's after Reload", async () => {
     await page.click('#master-data-kinds button[data-kind="caregivers"]');
     await page.locator('#master-data-table tr[data-key="cg-900"] button.edit').click();
     await page.locator('#md-name').waitFor();
@@ -191,9 +198,9 @@ describe("a manager's week in the page", { concurrency: 1 }, () => {
     await page.fill('#solve-start', week);
     await page.fill('#solve-weeks', '1');
     await page.fill('#solve-time-limit', '20');
+    const previous = await newestJob();
     await page.click('#start-solve');
-    await finishedJob();
-    const job = await api(`/solve-jobs/${await page.locator('#job-list tbody tr').first().getAttribute('data-job-id')}`);
+    const job = await api(`/solve-jobs/${await finishedJobAfter(previous)}`);
     assert.equal(job.state, 'succeeded', 'the solve gave a rota keeping every hard rule');
     await page.locator(`#rota-grid[data-rota-id="${job.rotaId}"]`).waitFor();
     pinnedRota = await api(`/rotas/${job.rotaId}`);
@@ -218,6 +225,16 @@ describe("a manager's week in the page", { concurrency: 1 }, () => {
     assert.equal(await page.locator('#publish-summary [data-measure="hard"] dd').textContent(), String(violations.hardCount));
     assert.equal(await page.locator('#publish-summary [data-measure="uncovered"] dd').textContent(), String(violations.violations.filter((v) => v.code === 'coverage' && v.severity === 'hard').length));
     // Hours against contract: each caregiver listed with the hours the API's shifts add up to.
+    // The rows are the caregivers whose hours differ from contract × weeks (relief and agency: only above it), counted here from the API.
+    const caregivers = await api('/caregivers');
+    const differing = caregivers.filter((c) => {
+      const worked = pinnedRota.shifts.filter((s) => s.caregiverId === c.id).reduce((total, s) => total + s.workingHours, 0);
+      const difference = worked - c.contract.hoursPerWeek * pinnedRota.rota.weeks;
+      return ['relief', 'agency'].includes(c.contract.employmentType) ? difference >= 0.05 : Math.abs(difference) >= 0.05;
+    });
+    assert.equal(await page.locator('#publish-hours tbody tr').count(), differing.length);
+    const flagged = new Set(violations.violations.filter((v) => v.code === 'contract-hours' && v.severity === 'hard').map((v) => v.caregiverId));
+    assert.equal(await page.locator('#publish-hours tbody tr', { hasText: 'contract-hours' }).count(), differing.filter((c) => flagged.has(c.id)).length, 'outside tolerance as the validator says');
     for (const row of await page.locator('#publish-hours tbody tr').all()) {
       const caregiverId = await row.getAttribute('data-caregiver-id');
       const worked = pinnedRota.shifts.filter((s) => s.caregiverId === caregiverId).reduce((total, s) => total + s.workingHours, 0);
@@ -246,9 +263,10 @@ describe("a manager's week in the page", { concurrency: 1 }, () => {
     await page.fill('#sick-from', from);
     await page.fill('#sick-to', to);
     await page.fill('#sick-time-limit', '20');
+    const previous = await newestJob();
     await page.click('#sick-go');
     await page.locator('#sick-dialog').waitFor({ state: 'hidden' });
-    await finishedJob();
+    assert.equal((await api(`/solve-jobs/${await finishedJobAfter(previous)}`)).kind, 'repair');
     await page.locator('#rota-changes:not([hidden])').waitFor({ timeout: jobTimeout });
     const rotaId = await page.locator('#rota-grid').getAttribute('data-rota-id');
     assert.notEqual(rotaId, pinnedRota.rota.id, 'the proposed rota is shown');
@@ -279,6 +297,24 @@ describe("a manager's week in the page", { concurrency: 1 }, () => {
     assert.equal((await api(`/rotas/${repairedRota.rota.id}`)).rota.status, 'published');
     assert.equal((await api(`/rotas/${pinnedRota.rota.id}`)).rota.status, 'superseded');
     await shot('8-repair-published');
+  });
+
+  it('refuses to publish a rota that changed after its summary was made, and says so', async () => {
+    const other = (await api('/rotas')).find((r) => r.status === 'draft' && r.horizonStart === '2026-11-30' && r.madeBy === 'solver');
+    await page.locator(`#rota-list tr[data-rota-id="${other.id}"] .select-rota`).check();
+    await page.locator(`#rota-grid[data-rota-id="${other.id}"]`).waitFor();
+    await page.click('#publish-rota');
+    await page.locator('#publish-dialog[open]').waitFor();
+    // Someone else publishes it meanwhile (the HR system, another manager).
+    assert.equal((await call(`/rotas/${other.id}/publish?confirm=true`, { method: 'POST' })).status, 200);
+    if (await page.locator('#publish-confirm-label').isVisible()) await page.check('#publish-confirm');
+    await page.click('#publish-go');
+    await page.locator('#publish-error').waitFor({ state: 'visible' });
+    assert.match(await page.locator('#publish-error').textContent(), /changed since this summary.*412/);
+    await page.locator('#publish-dialog').screenshot({ path: join(screenshots, 'week-8a-publish-refused.png') });
+    await page.keyboard.press('Escape');
+    await page.locator(`#rota-list tr[data-rota-id="${repairedRota.rota.id}"] .select-rota`).check();
+    await page.locator(`#rota-grid[data-rota-id="${repairedRota.rota.id}"]`).waitFor();
   });
 
   it('shows how many different adults the children met, week by week, against the hospital way, as the API gives it', async () => {
@@ -363,6 +399,8 @@ describe("a manager's week in the page", { concurrency: 1 }, () => {
 
     await row.locator('button.calendar-feed').click();
     const address = await page.locator('input.feed-address[data-caregiver-id="cg-001"]').inputValue();
+    assert.match(address, /\/api\/v1\/calendar-feeds\/[^/]+$/);
+    assert.ok(events(ics) > 0, 'cg-001 works in the published rotas');
     const feed = await fetch(address);
     assert.equal(feed.status, 200, 'the secret address needs no key');
     assert.equal(events(await feed.text()), events(ics));
@@ -372,6 +410,7 @@ describe("a manager's week in the page", { concurrency: 1 }, () => {
     // axe runs in its own context that may inject the script; the page's own Content-Security-Policy stays on in the others.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     const checked = await context.newPage();
+    checked.on('pageerror', (error) => scriptErrors.push(error.message));
     const serious = async (what) => {
       await checked.evaluate(axeSource);
       const result = await checked.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));

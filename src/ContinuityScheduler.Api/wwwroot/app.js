@@ -1,5 +1,5 @@
 // The ContinuityScheduler web page: plain JavaScript modules against the REST API (docs/api.md), no framework, so it works offline.
-import { $, el, svg, sum, formatScore, formatShare, formatNumber, formatHours, formatInteger, shortId, formatInstant, horizonDays, dayHeading, isWeekend, showMessage } from './dom.js';
+import { $, el, svg, sum, formatScore, formatShare, formatNumber, formatHours, formatInteger, shortId, formatInstant, horizonDays, daysFrom, dayHeading, isWeekend, weekdayOf, localToday, busy, showMessage } from './dom.js';
 import { state, api, loadRotaDetails, groupIds, groupColour, groupName, caregiverName, groupLetter } from './session.js';
 import { pinAt, pinsWithin, describePin, openPinDialog, loadPins, renderPinList, setUpPins } from './pins.js';
 import { repairBaseOf, cellChanges, renderChanges, noteRepairResult, setUpSickCall } from './repairs.js';
@@ -15,7 +15,7 @@ const pollMilliseconds = 1000;
 const recentJobsShown = 10;
 // Darker colours for the columns of the comparison chart, one per compared rota.
 const rotaPalette = ['#33658a', '#f26419', '#2a9d8f', '#8e5572', '#86bbd8', '#f6ae2d', '#55a630', '#6d597a'];
-export const finishedJobStates = new Set(['succeeded', 'infeasible', 'failed', 'cancelled']);
+const finishedJobStates = new Set(['succeeded', 'infeasible', 'failed', 'cancelled']);
 
 // ---------- connecting ----------
 
@@ -185,15 +185,16 @@ function gridCell(caregiverId, day, shifts, violations, change) {
   const classes = ['cell', isWeekend(day) && 'weekend', violations.length && `violation-${worstSeverity(violations)}`, change && 'changed'].filter(Boolean);
   const shiftTitles = shifts.map((s) => `${s.shiftType} ${s.start.slice(11, 16)}–${s.end.slice(11, 16)} · ${s.groupIds.map(groupName).join(' + ')} · ${s.demandId}`);
   // The visible shift code starts the button's name; the hidden words after it say the rest for screen readers.
+  const hard = violations.filter((v) => v.severity === 'hard').length;
   const words = [`, ${caregiverName(caregiverId)}, ${dayHeading(day)}:`, shiftTitles.length ? shiftTitles.join('; ') : 'free',
-    violations.length ? `, ${violations.length} violation(s)` : '', change ? `, changed (${change})` : ''].filter(Boolean).join(' ');
+    violations.length ? `, ${hard} hard and ${violations.length - hard} soft violation(s)` : '', change ? `, changed (${change})` : ''].filter(Boolean).join(' ');
   return el('td', { class: classes.join(' '), dataset: { caregiverId, date: day }, title: [...shiftTitles, ...violations.map((v) => `${v.severity}: ${v.message}`), change ? `changed: ${change}` : ''].filter(Boolean).join('\n') || undefined },
     el('button', { type: 'button', class: 'cell-button', onclick: () => openPinDialog(caregiverId, day, shifts) },
       shifts.map((s) => el('span', { class: 'shift', style: `background: ${shiftBackground(s.groupIds)}`, dataset: { caregiverId, date: s.date, shiftType: s.shiftType, groups: s.groupIds.join(' '), demandId: s.demandId } },
         s.shiftType, el('span', { class: 'group-letter' }, s.groupIds.map(groupLetter).join('')))),
       el('span', { class: 'pin-mark', 'aria-hidden': 'true' }),
       change ? el('span', { class: 'change-mark', 'aria-hidden': 'true' }, '✎') : null,
-      violations.length ? el('span', { class: 'mark', 'aria-hidden': 'true' }, '!') : null,
+      violations.length ? el('span', { class: 'mark', 'aria-hidden': 'true' }, hard ? '!!' : '!') : null,
       el('span', { class: 'visually-hidden cell-words' }, words),
       el('span', { class: 'visually-hidden pin-words' })));
 }
@@ -213,7 +214,7 @@ function renderLegend() {
   const groups = [...state.groups].sort((a, b) => a.id.localeCompare(b.id)).map((g) =>
     el('span', { class: 'legend-item', dataset: { groupId: g.id } }, el('span', { class: 'swatch', style: `background: ${groupColour(g.id)}` }), el('b', {}, groupLetter(g.id)), ` ${g.name ?? g.id}`));
   const shiftTypes = state.shiftTypes.map((t) => el('span', { class: 'legend-item' }, el('b', {}, t.code), ` ${t.name ?? ''} ${t.start}–${t.end}`));
-  const marks = [el('span', { class: 'legend-item' }, el('span', { class: 'swatch violation-hard' }), '! hard violation'),
+  const marks = [el('span', { class: 'legend-item' }, el('span', { class: 'swatch violation-hard' }), '!! hard violation'),
     el('span', { class: 'legend-item' }, el('span', { class: 'swatch violation-soft' }), '! soft violation'),
     el('span', { class: 'legend-item' }, '⚑ required by a pin'), el('span', { class: 'legend-item' }, '⊘ kept free by a pin'),
     el('span', { class: 'legend-item' }, el('span', { class: 'swatch changed' }), '✎ changed by the repair')];
@@ -306,6 +307,7 @@ function groupChart(group, children) {
 
 async function refreshJobs() {
   state.jobs = await api('/solve-jobs');
+  state.jobs.filter((j) => finishedJobStates.has(j.state)).forEach(noteRepairResult); // also repairs that ended while nobody watched
   renderJobList();
   const active = state.jobs.find((j) => j.state === 'running') ?? [...state.jobs].reverse().find((j) => j.state === 'queued');
   if (active) watchJob(active.id);
@@ -388,43 +390,41 @@ function renderProgress(job) {
     // An infeasible job's rota breaks a hard rule: say so in words, not only by a state name.
     ...(job.state === 'infeasible' ? [el('p', { class: 'infeasible', role: 'alert' }, 'No rota keeping every rule was found: this one breaks the rules below. ', ...(job.result?.diagnosis ?? []).slice(1, 6).map((line) => el('span', { class: 'diagnosis' }, line)))] : []));
   $('#job-progress').dataset.state = job.state;
+  $('#job-progress').dataset.jobId = job.id;
 }
 
+/** The horizon the solve form names. */
+const horizonFromForm = () => ({ start: $('#solve-start').value, weeks: Number($('#solve-weeks').value) });
+
+/** Posts a job (a solve, a scenario's solve) and follows it; the button stays disabled until the service has answered. */
+async function startJob(path, request, failure, button) {
+  await busy(button, async () => {
+    try {
+      const job = await api(path, { method: 'POST', body: JSON.stringify(request) });
+      showMessage('');
+      followJob(job);
+    } catch (error) {
+      showMessage(`${failure}: ${error.message}`);
+    }
+  });
+}
+
+/** A solve of the form's horizon, with the pins whose date lies in it. */
 async function startSolve(event) {
   event.preventDefault();
-  const request = {
-    horizon: { start: $('#solve-start').value, weeks: Number($('#solve-weeks').value) },
-    timeLimitSeconds: Number($('#solve-time-limit').value),
-  };
-  const pins = pinsWithin(request.horizon.start, request.horizon.weeks);
-  if (pins.length > 0) request.pins = pins;
-  try {
-    const job = await api('/solve-jobs', { method: 'POST', body: JSON.stringify(request) });
-    showMessage('');
-    followJob(job);
-  } catch (error) {
-    showMessage(`The solve was not started: ${error.message}`);
-  }
+  const horizon = horizonFromForm();
+  const pins = pinsWithin(horizon.start, horizon.weeks);
+  await startJob('/solve-jobs', { horizon, timeLimitSeconds: Number($('#solve-time-limit').value), ...(pins.length ? { pins } : {}) }, 'The solve was not started', $('#start-solve'));
 }
 
-/** A scenario's rota for the form's horizon, as a job like any solve; its rota then joins the list to be ticked. */
-async function solveScenario(scenarioId) {
-  const request = {
-    horizon: { start: $('#solve-start').value, weeks: Number($('#solve-weeks').value) },
-    timeLimitSeconds: Number($('#solve-time-limit').value),
-  };
-  try {
-    const job = await api(`/scenarios/${scenarioId}/solve-jobs`, { method: 'POST', body: JSON.stringify(request) });
-    showMessage('');
-    followJob(job);
-  } catch (error) {
-    showMessage(`The scenario was not solved: ${error.message}`);
-  }
+/** A scenario's rota for the form's horizon, as a job like any solve (a scenario changes the data, so the page's pins are not sent). */
+async function solveScenario(scenarioId, button) {
+  await startJob(`/scenarios/${scenarioId}/solve-jobs`, { horizon: horizonFromForm(), timeLimitSeconds: Number($('#solve-time-limit').value) }, 'The scenario was not solved', button);
 }
 
 /** The hospital-way rota of the form's horizon: the reference column of a comparison. */
 async function makeHospitalWay() {
-  const request = { horizon: { start: $('#solve-start').value, weeks: Number($('#solve-weeks').value) } };
+  const request = { horizon: horizonFromForm() };
   try {
     await api('/rotas/hospital-way', { method: 'POST', body: JSON.stringify(request) });
     showMessage('');
@@ -446,15 +446,8 @@ async function cancelSolve() {
 /** The Monday after the last rota's horizon (or the next Monday), as the next horizon to plan is usually that one. */
 function suggestHorizonStart() {
   const last = state.rotas.at(-1);
-  let start;
-  if (last) {
-    start = horizonDays(last.horizonStart, last.weeks).at(-1);
-    start = horizonDays(start, 1)[1];
-  } else {
-    const today = new Date();
-    const daysToMonday = (8 - today.getUTCDay()) % 7 || 7;
-    start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + daysToMonday)).toISOString().slice(0, 10);
-  }
+  // The day after the last horizon is a Monday; without rotas, the first Monday after today.
+  const start = last ? daysFrom(last.horizonStart, last.weeks * 7 + 1).at(-1) : daysFrom(localToday(), 8).slice(1).find((d) => weekdayOf(d) === 'monday');
   if (!$('#solve-start').value) $('#solve-start').value = start;
 }
 
@@ -565,7 +558,7 @@ async function loadScenarios() {
     const scenarios = await api('/scenarios');
     list.replaceChildren(...(Array.isArray(scenarios) ? scenarios : []).map((s) => el('li', { dataset: { scenarioId: s.id } },
       el('b', {}, s.name ?? s.id), ` — ${(s.changes ?? []).length} change(s) `,
-      el('button', { type: 'button', class: 'solve-scenario', onclick: () => solveScenario(s.id) }, 'Solve for the horizon above'))));
+      el('button', { type: 'button', class: 'solve-scenario', onclick: (event) => solveScenario(s.id, event.currentTarget) }, 'Solve for the horizon above'))));
     list.hidden = list.children.length === 0;
   } catch {
     list.hidden = true; // no scenario endpoint yet: the comparison works on ticked rotas alone

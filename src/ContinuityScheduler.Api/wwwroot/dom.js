@@ -53,7 +53,30 @@ export function dayHeading(isoDate) {
   return `${weekday} ${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}`;
 }
 
-export const isWeekend = (isoDate) => [0, 6].includes(new Date(`${isoDate}T00:00:00Z`).getUTCDay());
+/** Monday first, as the API names them. */
+export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** The weekday of an ISO date, by the calendar (UTC arithmetic, so no time zone shifts it). */
+export const weekdayOf = (isoDate) => weekdays[(new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7];
+
+export const isWeekend = (isoDate) => ['saturday', 'sunday'].includes(weekdayOf(isoDate));
+
+/** Today's date where the manager is (not UTC's, which is yesterday's just after midnight in Europe). */
+export function localToday() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Runs an action with its button disabled, so a second click cannot send it twice. */
+export async function busy(button, action) {
+  if (button?.disabled) return undefined;
+  if (button) button.disabled = true;
+  try {
+    return await action();
+  } finally {
+    if (button) button.disabled = false;
+  }
+}
 
 /** The page's one line of news or trouble, read out by screen readers. */
 export function showMessage(text, kind = 'error') {

@@ -27,9 +27,12 @@ async function newFeedAddress(caregiverId, cell) {
   if (!window.confirm(`Make a new calendar address for ${caregiverName(caregiverId)}? The previous address stops working.`)) return;
   try {
     const feed = await (await request(`/caregivers/${encodeURIComponent(caregiverId)}/calendar-feed`, { method: 'POST' })).json();
-    const address = new URL(feed.url ?? feed.path ?? '', window.location.origin).href;
-    cell.replaceChildren(el('label', {}, `Feed of ${caregiverName(caregiverId)} (shown once)`,
-      el('input', { type: 'text', readonly: true, value: address, class: 'feed-address', size: 60, dataset: { caregiverId } })));
+    if (!feed?.url) throw new Error('the answer holds no address');
+    const address = new URL(feed.url, window.location.origin).href;
+    const field = el('input', { type: 'text', readonly: true, value: address, class: 'feed-address', size: 60, dataset: { caregiverId } });
+    cell.replaceChildren(el('label', {}, `Feed of ${caregiverName(caregiverId)} (shown once)`, field));
+    field.focus();
+    field.select();
   } catch (error) {
     showMessage(`No calendar address was made: ${error.message}`);
   }

@@ -5,6 +5,7 @@ import { state, api, caregiverName, groupName } from './session.js';
 
 const colours = { published: '#33658a', hospitalWay: '#b8c2cc' };
 let children = []; // the children the scope list offers, from GET …/children
+let asked = 0; // the latest request's number: an older answer arriving later is dropped
 
 /** The scope's path and words: the whole home, a group or one child. */
 function scope() {
@@ -25,6 +26,9 @@ export async function fillHistoryScopes() {
 
 /** Shows a child's history, as the children table's links do. */
 export function showChildHistory(childId) {
+  if (![...$('#history-scope').options].some((o) => o.value === `child:${childId}`)) {
+    $('#history-scope').append(el('option', { value: `child:${childId}` }, childId)); // a child the list did not have yet
+  }
   $('#history-scope').value = `child:${childId}`;
   $('#history-section').scrollIntoView();
   return showHistory();
@@ -41,8 +45,10 @@ async function showHistory(event) {
   if ($('#history-to').value) query.set('to', $('#history-to').value);
   const by = $('#history-by').value;
   const area = $('#history-view');
+  const number = ++asked;
   try {
     const history = await api(`${chosen.path}${query.size ? `?${query}` : ''}`);
+    if (number !== asked) return;
     const published = history.published[by];
     const reference = new Map(history.hospitalWay[by].map((p) => [p.start, p]));
     const rows = published.map((p) => ({ start: p.start, published: p, hospitalWay: reference.get(p.start) }));
@@ -57,7 +63,9 @@ async function showHistory(event) {
       chosen.kind === 'child' ? childDetails(history) : childrenTable(history.published.children, history.hospitalWay.children));
     area.dataset.scope = $('#history-scope').value;
     area.dataset.by = by;
+    $('#history-status').textContent = `Shown: ${chosen.words}, ${rows.length} ${by}.`;
   } catch (error) {
+    if (number !== asked) return;
     area.replaceChildren(el('p', { class: 'form-error', role: 'alert' }, `No history: ${error.message}`));
   }
 }

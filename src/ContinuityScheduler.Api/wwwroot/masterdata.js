@@ -1,11 +1,10 @@
 // Master data in the page: list, add, edit and delete caregivers, absences, wishes, groups, children, shift types and posts
 // through the API's PUT/DELETE by the HR system's own ids. One form builder serves every kind, from the field lists below.
-import { $, el, showMessage } from './dom.js';
-import { state, api, request, caregiverName } from './session.js';
+import { $, el, weekdays, busy, showMessage } from './dom.js';
+import { state, api, request, absenceId, caregiverName } from './session.js';
 import { reloadMasterData } from './app.js';
 import { calendarButtons } from './downloads.js';
 
-const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const groupChoices = () => state.groups.map((g) => [g.id, g.name ?? g.id]);
 const caregiverChoices = () => state.caregivers.map((c) => [c.id, `${c.name ?? c.id} (${c.id})`]);
 const shiftTypeChoices = () => state.shiftTypes.map((t) => [t.code, `${t.code} ${t.name ?? ''}`]);
@@ -34,7 +33,7 @@ const kinds = [
       { path: 'kind', label: 'Kind', type: 'select', required: true, options: () => ['leave', 'sickness', 'training', 'other'].map((k) => [k, k]) },
       { path: 'from', label: 'From', type: 'date', required: true },
       { path: 'to', label: 'To (inclusive)', type: 'date', required: true },
-      { path: 'id', label: 'Id (made from caregiver, kind and date when empty)', type: 'text', generate: (item) => `${item.caregiverId}-${item.kind}-${item.from}` },
+      { path: 'id', label: 'Id (made from caregiver, kind and date when empty)', type: 'text', generate: (item) => absenceId(item.caregiverId, item.kind, item.from) },
     ],
   },
   {
@@ -121,14 +120,18 @@ function show(field, item) {
 }
 
 export async function loadMasterData() {
-  items = await api(`/${kind.collection}`);
-  renderKinds();
+  const asked = kind;
+  const got = await api(`/${asked.collection}`);
+  if (asked !== kind) return; // another kind was chosen meanwhile; its own answer draws
+  items = got;
+  for (const button of document.querySelectorAll('#master-data-kinds button')) button.setAttribute('aria-pressed', String(button.dataset.kind === kind.collection));
   renderTable();
 }
 
-function renderKinds() {
-  $('#master-data-kinds').replaceChildren(...kinds.map((k) => el('button', { type: 'button', 'aria-pressed': String(k === kind), dataset: { kind: k.collection },
-    onclick: async () => { kind = k; closeEditor(); await loadMasterData().catch((error) => showMessage(error.message)); } }, k.collection.replace('-', ' '))));
+async function chooseKind(chosen) {
+  kind = chosen;
+  closeEditor();
+  await loadMasterData().catch((error) => showMessage(error.message));
 }
 
 function renderTable() {
@@ -199,9 +202,13 @@ function renderEditor() {
   form.querySelector('input:not([readonly]), select, textarea')?.focus();
 }
 
+/** Back to the Add button; focus goes to it when the form it replaces had it. */
 function closeEditor() {
+  const hadFocus = $('#master-data-editor').contains(document.activeElement);
   editing = null;
-  $('#master-data-editor').replaceChildren(el('button', { type: 'button', id: 'master-data-add', onclick: () => openEditor(undefined) }, `Add a ${kind.singular}`));
+  const add = el('button', { type: 'button', id: 'master-data-add', onclick: () => openEditor(undefined) }, `Add a ${kind.singular}`);
+  $('#master-data-editor').replaceChildren(add);
+  if (hadFocus) add.focus();
 }
 
 /** The item as the form says: the item read (so fields the form does not show are kept) with each field written over it. */
@@ -259,7 +266,10 @@ function showProblem(form, error, key) {
 
 async function save(event) {
   event.preventDefault();
-  const form = event.target;
+  await busy($('#master-data-save'), () => store(event.target));
+}
+
+async function store(form) {
   const item = itemFromForm(form);
   const key = item[kind.key];
   if (!key) {
@@ -281,8 +291,8 @@ async function save(event) {
 async function remove(key) {
   if (!window.confirm(`Delete ${kind.singular} ${key}?`)) return;
   try {
-    const response = await request(`/${kind.collection}/${encodeURIComponent(key)}`);
-    await request(`/${kind.collection}/${encodeURIComponent(key)}`, { method: 'DELETE', headers: { 'If-Match': response.headers.get('ETag') } });
+    // The list holds no ETags, so the question above is the guard; the service still refuses (409) what others name.
+    await request(`/${kind.collection}/${encodeURIComponent(key)}`, { method: 'DELETE' });
     showMessage(`${kind.singular} ${key} deleted.`, 'info');
     closeEditor();
     await reloadMasterData();
@@ -292,5 +302,7 @@ async function remove(key) {
 }
 
 export function setUpMasterData() {
+  $('#master-data-kinds').replaceChildren(...kinds.map((k) => el('button', { type: 'button', 'aria-pressed': String(k === kind), dataset: { kind: k.collection },
+    onclick: () => chooseKind(k) }, k.collection.replace('-', ' '))));
   closeEditor();
 }

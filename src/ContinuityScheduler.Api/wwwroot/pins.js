@@ -1,6 +1,6 @@
 // Pins: a manager's "this caregiver works this post that day" or "leaves that day free", kept in this browser per institution
 // and sent with the next solve of a horizon that holds their date (docs/formats.md, pins[]).
-import { $, el, dayHeading, horizonDays, openDialog } from './dom.js';
+import { $, el, dayHeading, horizonDays, weekdayOf, openDialog } from './dom.js';
 import { state, caregiverName, groupName } from './session.js';
 
 let pins = [];
@@ -41,11 +41,9 @@ function demandLabel(demandId) {
   return demand ? `${demand.shiftType} · ${demand.groupIds.map(groupName).join(' + ')} (${demand.id})` : demandId;
 }
 
-const weekdayNames = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-
 /** The posts open on a date: those naming neither weekdays nor dates, or naming this weekday or this date. */
 function demandsOn(date) {
-  const weekday = weekdayNames[new Date(`${date}T00:00:00Z`).getUTCDay()];
+  const weekday = weekdayOf(date);
   return state.demands.filter((d) => (!(d.weekdays?.length) && !(d.dates?.length)) || d.weekdays?.includes(weekday) || d.dates?.includes(date));
 }
 
@@ -58,6 +56,9 @@ export function openPinDialog(caregiverId, date, shifts) {
   const posts = demandsOn(date).sort((a, b) => Number(shifts.some((s) => s.demandId === b.id)) - Number(shifts.some((s) => s.demandId === a.id)) || a.id.localeCompare(b.id));
   $('#pin-demand').replaceChildren(...posts.map((d) => el('option', { value: d.id }, demandLabel(d.id))));
   if (pin?.kind === 'require') $('#pin-demand').value = pin.demandId;
+  // Without a post that day there is nothing to require.
+  document.querySelector('input[name="pin-kind"][value="require"]').disabled = posts.length === 0;
+  $('#pin-demand').disabled = posts.length === 0;
   const kind = pin?.kind ?? 'none';
   for (const radio of document.querySelectorAll('input[name="pin-kind"]')) radio.checked = radio.value === kind;
   openDialog($('#pin-dialog'));

@@ -1,6 +1,6 @@
 // What goes on the staff-room wall: one A4 landscape page per group and week of the rota shown (caregivers by days, shift
 // times; the group's children are never named), and one caregiver's month from the published rotas. Printed by the browser.
-import { $, el, dayHeading, horizonDays, daysFrom, isWeekend, showMessage } from './dom.js';
+import { $, el, sum, dayHeading, horizonDays, daysFrom, isWeekend, localToday, showMessage } from './dom.js';
 import { state, api, loadRotaDetails, groupIds, groupName, groupLetter, groupColour, caregiverName } from './session.js';
 
 const time = (instant) => instant.slice(11, 16);
@@ -36,6 +36,7 @@ async function showWallRota() {
     $('#print-area').replaceChildren(...pages);
     $('#print-area').dataset.view = 'wall';
     $('#print-area').dataset.rotaId = rotaId;
+    $('#print-status').textContent = `Wall rota ready: ${pages.length} page(s), one per group and week.`;
     $('#print').disabled = false;
     $('#print-section').scrollIntoView();
     $('#print').focus();
@@ -60,7 +61,7 @@ async function showMonth(event) {
     const lead = (new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7; // days before the 1st in its week
     const cells = [...Array(lead).fill(null), ...monthDays];
     const weeks = Array.from({ length: Math.ceil(cells.length / 7) }, (_, w) => cells.slice(w * 7, w * 7 + 7));
-    const hours = shifts.reduce((total, s) => total + s.workingHours, 0);
+    const hours = sum(shifts, (s) => s.workingHours);
     $('#print-area').replaceChildren(el('article', { class: 'month-page', dataset: { caregiverId, month } },
       el('h2', {}, `${caregiverName(caregiverId)} · ${new Date(`${first}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`),
       el('p', {}, `${shifts.length} shift(s), ${hours.toFixed(1)} working hours in the published rotas.`),
@@ -73,6 +74,7 @@ async function showMonth(event) {
             covered.has(day) ? null : el('div', { class: 'hint' }, 'not yet published')))))))),
       shiftTypeLegend()));
     $('#print-area').dataset.view = 'month';
+    $('#print-status').textContent = `${caregiverName(caregiverId)}'s month ready: ${shifts.length} shift(s).`;
     $('#print').disabled = false;
   } catch (error) {
     showMessage(`The month was not made: ${error.message}`);
@@ -84,7 +86,7 @@ export function fillPrintChoices() {
   const chosen = $('#month-caregiver').value;
   $('#month-caregiver').replaceChildren(...[...state.caregivers].sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id))
     .map((c) => el('option', { value: c.id, selected: c.id === chosen }, `${c.name ?? c.id} (${c.id})`)));
-  if (!$('#month-month').value) $('#month-month').value = new Date().toISOString().slice(0, 7);
+  if (!$('#month-month').value) $('#month-month').value = localToday().slice(0, 7);
 }
 
 export function setUpPrint() {

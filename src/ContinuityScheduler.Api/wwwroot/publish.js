@@ -1,6 +1,6 @@
 // Publishing a draft: a summary first (hard rules broken, posts uncovered, hours against contract), and a confirmation when a hard
 // rule is broken; If-Match carries the rota's ETag so a rota changed meanwhile is refused, never published unseen.
-import { $, el, sum, formatHours, openDialog, showMessage } from './dom.js';
+import { $, el, sum, formatHours, busy, openDialog, showMessage } from './dom.js';
 import { state, request, loadRotaDetails, caregiverName } from './session.js';
 import { refreshRotas, selectRota } from './app.js';
 
@@ -63,7 +63,10 @@ function publishSummary(rota, violations) {
 async function publish(event) {
   if (event.submitter?.value !== 'publish' || !publishing) return;
   event.preventDefault();
-  const { rotaId, etag, hard } = publishing;
+  await busy($('#publish-go'), () => send(publishing));
+}
+
+async function send({ rotaId, etag, hard }) {
   try {
     const confirm = hard > 0 ? '?confirm=true' : '';
     await request(`/rotas/${rotaId}/publish${confirm}`, { method: 'POST', headers: etag ? { 'If-Match': etag } : {} });
@@ -73,6 +76,7 @@ async function publish(event) {
     await refreshRotas();
     await selectRota(rotaId);
     showMessage('Published: staff see this rota, and it is the history of the next horizon.', 'info');
+    $('#rota-title').focus(); // the button that opened the dialog is disabled now
   } catch (error) {
     $('#publish-error').textContent = error.status === 412
       ? 'The rota changed since this summary was made (412), so it was not published: close and open Publish again to see it as it is.'

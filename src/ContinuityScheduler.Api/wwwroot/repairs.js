@@ -1,6 +1,6 @@
 // "X called in sick": the repair job of a rota, and what its proposed rota changes against the rota it repairs.
-import { $, el, dayHeading, horizonDays, openDialog, showMessage } from './dom.js';
-import { state, api, caregiverName, groupName } from './session.js';
+import { $, el, dayHeading, horizonDays, localToday, busy, openDialog, showMessage } from './dom.js';
+import { state, api, absenceId, caregiverName, groupName } from './session.js';
 import { followJob } from './app.js';
 import { openPublishDialog } from './publish.js';
 
@@ -82,7 +82,7 @@ function openSickDialog() {
   const rota = state.rotas.find((r) => r.id === state.selectedRotaId);
   if (!rota) return;
   const days = horizonDays(rota.horizonStart, rota.weeks);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localToday();
   const first = days.includes(today) ? today : days[0];
   for (const input of [$('#sick-from'), $('#sick-to')]) {
     input.min = days[0];
@@ -95,24 +95,33 @@ function openSickDialog() {
   openDialog($('#sick-dialog'));
 }
 
+/** Records the sickness as an absence, creating only: an absence of that id (HR's own record, say) is kept as it is. */
+async function recordSickness(caregiverId, from, to) {
+  const id = absenceId(caregiverId, 'sickness', from);
+  try {
+    await api(`/absences/${encodeURIComponent(id)}`, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: JSON.stringify({ id, caregiverId, kind: 'sickness', from, to }) });
+    return '';
+  } catch (error) {
+    if (error.status !== 412) throw error;
+    return ` The absence ${id} existed already and was left as it is.`;
+  }
+}
+
 async function startRepair(event) {
   if (event.submitter?.value !== 'repair') return;
   event.preventDefault();
-  const rotaId = state.selectedRotaId;
-  const caregiverId = $('#sick-caregiver').value;
-  const from = $('#sick-from').value;
-  const to = $('#sick-to').value;
+  await busy($('#sick-go'), () => repair(state.selectedRotaId, $('#sick-caregiver').value, $('#sick-from').value, $('#sick-to').value));
+}
+
+async function repair(rotaId, caregiverId, from, to) {
   try {
-    if ($('#sick-record').checked) {
-      const id = `${caregiverId}-sickness-${from}`;
-      await api(`/absences/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify({ id, caregiverId, kind: 'sickness', from, to }) });
-    }
+    const recorded = $('#sick-record').checked ? await recordSickness(caregiverId, from, to) : '';
     const job = await api(`/rotas/${rotaId}/repair`, { method: 'POST', body: JSON.stringify({ caregiverId, from, to, timeLimitSeconds: Number($('#sick-time-limit').value) }) });
     loadRepairs();
     repairs[job.id] = { baseRotaId: rotaId, caregiverId, from, to };
     saveRepairs();
     $('#sick-dialog').close();
-    showMessage(`Repairing the rota for ${caregiverName(caregiverId)}'s sickness: the proposed rota opens when the job ends.`, 'info');
+    showMessage(`Repairing the rota for ${caregiverName(caregiverId)}'s sickness: the proposed rota opens when the job ends.${recorded}`, 'info');
     followJob(job);
   } catch (error) {
     $('#sick-error').textContent = error.message;

@@ -11,7 +11,7 @@ export const state = {
   jobs: [],
   selectedRotaId: null,
   comparedRotaIds: new Set(),
-  rotaDetails: new Map(), // rotaId → Promise of { rota, continuity, violations }; rotas do not change once made
+  rotaDetails: new Map(), // rotaId → Promise of { rota, continuity, violations }; a rota's shifts never change, its status does (publish clears it)
   watchedJobId: null,
   watching: false,
   pollTimer: null,
@@ -66,6 +66,9 @@ export const groupIds = () => state.groups.map((g) => g.id).sort();
 export const groupColour = (groupId) => groupPalette[Math.max(0, groupIds().indexOf(groupId)) % groupPalette.length];
 export const groupName = (groupId) => state.groups.find((g) => g.id === groupId)?.name ?? groupId;
 export const caregiverName = (caregiverId) => state.caregivers.find((c) => c.id === caregiverId)?.name ?? caregiverId;
+
+/** The id the page gives an absence it records: caregiver, kind and first day. */
+export const absenceId = (caregiverId, kind, from) => `${caregiverId}-${kind}-${from}`;
 
 /** Each group's letter: the first letter of its name not taken by a group before it (in id order), else a digit. */
 export function groupLetter(groupId) {
