@@ -14,6 +14,8 @@ public static class CliApp
                                                  always writes a rota: when no rota keeps every rule, the one that breaks least
           repair PROBLEM ROTA --absent CAREGIVER --from DATE [--to DATE] --out ROTA [--time-limit S] [--deterministic] [--json]
                                                  a valid rota after a caregiver falls ill, changing as little as possible
+          advise PROBLEM --candidates CANDIDATES [--by count|cost] [--time-limit S] [--deterministic] [--json] [--out ROTA]
+                                                 the fewest (or cheapest) hires among the candidates that leave no post uncovered
           validate PROBLEM ROTA [--json]         list the rules the rota breaks; exit 1 when any hard rule is broken
           score PROBLEM ROTA [--json]            each child's continuity score and its parts, then groups and institution
           compare BASE SCENARIO... [--time-limit S] [--threads N] [--out REPORT.md|.html]
@@ -22,7 +24,7 @@ public static class CliApp
           sample NAME --out PROBLEM              write a sample home (small-home, baby-home, regional, dst-week)
 
         --deterministic: the same rota on any machine; the time limit then counts the engine's work units, not seconds.
-        Exit codes: 0 done, 1 the rota breaks a hard rule or leaves a post uncovered (validate, solve, repair),
+        Exit codes: 0 done, 1 the rota breaks a hard rule or leaves a post uncovered (validate, solve, repair, advise),
         2 bad command line or input document.
         """;
 
@@ -42,6 +44,7 @@ public static class CliApp
                 "baseline" => BaselineCommand.Run(rest, output),
                 "solve" => SolveCommand.Run(rest, output, error),
                 "repair" => RepairCommand.Run(rest, output, error),
+                "advise" => AdviseCommand.Run(rest, output, error),
                 "validate" => ValidateCommand.Run(rest, output),
                 "score" => ScoreCommand.Run(rest, output),
                 "compare" => CompareCommand.Run(rest, output, error),

@@ -22,14 +22,7 @@ public static class SolveCommand
     /// <summary>Runs a solve or a repair with the command line's options, prints its progress and result, writes the rota.</summary>
     public static int Execute(Arguments arguments, TextWriter output, TextWriter error, string outPath, Func<RotaSolver, SolveOptions, IProgress<SolveProgress>, Task<SolveResult>> solve, PlanningProblem problem, Rota? published)
     {
-        var options = new SolveOptions
-        {
-            TimeLimit = TimeSpan.FromSeconds(Number(arguments, "--time-limit", 60, min: 1)),
-            RelativeGap = Number(arguments, "--gap", 0, min: 0),
-            Threads = (int)Number(arguments, "--threads", 0, min: 1),
-            Seed = (int)Number(arguments, "--seed", 1, min: 1),
-            Deterministic = arguments.Has("--deterministic"),
-        };
+        var options = Options(arguments);
         var json = arguments.Has("--json");
         // In --json mode stdout carries only the result, so progress goes to stderr.
         var progressOut = json ? error : output;
@@ -90,6 +83,16 @@ public static class SolveCommand
         // As validate does: 0 only when the rota breaks no hard rule and leaves no post uncovered.
         return result.Validation.IsValid ? ExitCodes.Ok : ExitCodes.HardViolations;
     }
+
+    /// <summary>The solve options of a command line: --time-limit, --gap, --threads, --seed, --deterministic.</summary>
+    public static SolveOptions Options(Arguments arguments) => new()
+    {
+        TimeLimit = TimeSpan.FromSeconds(Number(arguments, "--time-limit", 60, min: 1)),
+        RelativeGap = Number(arguments, "--gap", 0, min: 0),
+        Threads = (int)Number(arguments, "--threads", 0, min: 1),
+        Seed = (int)Number(arguments, "--seed", 1, min: 1),
+        Deterministic = arguments.Has("--deterministic"),
+    };
 
     /// <summary>Assignments in one rota and not the other, both ways.</summary>
     public static int Changes(Rota before, Rota after)
