@@ -11,5 +11,5 @@ public sealed record AdviceOptions
     public double BeforeShare { get; init; } = 0.25;
 
     /// <summary>Share of the advice's time each level before the rota's objective may take (uncovered, then hires): the hires matter most.</summary>
-    public double LevelShare { get; init; } = 0.45;
+    public double LevelShare { get; init; } = 0.6;
 }
