@@ -1,3 +1,3 @@
 using ContinuityScheduler.Benchmarks;
 
-return await SolverBenchmark.Run(args, Console.Out);
+return args is ["advice", .. var rest] ? await AdviceBenchmark.Run(rest, Console.Out) : await SolverBenchmark.Run(args, Console.Out);

@@ -10,7 +10,7 @@ public static class CliApp
 {
     public const string Epilogue = """
         --deterministic: the same rota on any machine; the time limit then counts the engine's work units, not seconds.
-        Exit codes: 0 done, 1 the rota breaks a hard rule or leaves a post uncovered (validate, solve, repair),
+        Exit codes: 0 done, 1 the rota breaks a hard rule or leaves a post uncovered (validate, solve, repair, advise),
         2 bad command line or input document.
         """;
 
@@ -21,6 +21,7 @@ public static class CliApp
             BaselineCommand.Create(),
             SolveCommand.Create(),
             RepairCommand.Create(),
+            AdviseCommand.Create(),
             ValidateCommand.Create(),
             ScoreCommand.Create(),
             CompareCommand.Create(),

@@ -10,6 +10,8 @@ public static class Documents
 
     public static Rota Rota(string path, PlanningProblem problem) => Unwrap(path, RotaReader.Read(ReadText(path), problem));
 
+    public static IReadOnlyList<Domain.Advice.Candidate> Candidates(string path, PlanningProblem problem) => Unwrap(path, CandidateReader.Read(ReadText(path), problem));
+
     public static Domain.Scenarios.Scenario Scenario(string path) => Unwrap(path, ScenarioReader.Read(ReadText(path)));
 
     public static void Write(string path, string json)

@@ -67,15 +67,7 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
     private async Task<SolveResult> Solve(Run run, RotaModel model, MipModel mip, Rota start, double firstSeconds, CancellationToken cancellation)
     {
         var startValues = model.ValuesFor(start);
-        var options = new MipOptions
-        {
-            TimeLimit = run.Remaining,
-            RelativeGap = run.Options.RelativeGap,
-            Threads = run.Options.Threads,
-            Seed = run.Options.Seed,
-            Deterministic = run.Options.Deterministic,
-            Start = startValues,
-        };
+        var options = run.Options.ForEngine(run.Remaining, startValues);
         var offset = run.Seconds;
         var engineProgress = run.Progress is null ? null : new Progress<MipProgress>(p => run.Report(new SolveProgress(offset + p.Seconds, p.Incumbent, p.Bound)));
         var result = await engine.SolveAsync(mip, options, engineProgress, cancellation);

@@ -21,4 +21,15 @@ public sealed record SolveOptions
 
     /// <summary>A rota to start from instead of the construction's, such as the best of an interrupted run of the same problem.</summary>
     public Domain.Model.Rota? Start { get; init; }
+
+    /// <summary>The engine's options for one model: these settings, a time limit and the values to start from.</summary>
+    internal Engine.MipOptions ForEngine(TimeSpan timeLimit, IReadOnlyList<double> start) => new()
+    {
+        TimeLimit = timeLimit,
+        RelativeGap = RelativeGap,
+        Threads = Threads,
+        Seed = Seed,
+        Deterministic = Deterministic,
+        Start = start,
+    };
 }

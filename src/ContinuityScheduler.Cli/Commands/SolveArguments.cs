@@ -3,10 +3,10 @@ using ContinuityScheduler.Solver;
 
 namespace ContinuityScheduler.Cli.Commands;
 
-/// <summary>The options solve and repair share: where the rota goes, the engine's limits, and the output form.</summary>
-public sealed class SolveArguments
+/// <summary>The options solve, repair and advise share: where the rota goes, the engine's limits, and the output form.</summary>
+public sealed class SolveArguments(bool outRequired = true)
 {
-    public Option<string> Out { get; } = CliOptions.Out("ROTA", "where to write the rota (written even when it breaks a rule)");
+    public Option<string> Out { get; } = CliOptions.Out("ROTA", "where to write the rota (written even when it breaks a rule)", outRequired);
 
     public Option<double> TimeLimit { get; } = CliOptions.Number("--time-limit", "S", "seconds the engine searches (work units with --deterministic)", 60, min: 1);
 

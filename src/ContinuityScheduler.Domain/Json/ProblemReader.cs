@@ -352,7 +352,7 @@ public static class ProblemReader
             : new Caregiver(id, name ?? id, contract, skills, allowed, absences!, wishes!, externalId);
     }
 
-    private static Contract? ReadContract(JsonField node)
+    internal static Contract? ReadContract(JsonField node)
     {
         if (!node.IsObject("hoursPerWeek", "employmentType"))
         {

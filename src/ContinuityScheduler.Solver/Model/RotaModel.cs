@@ -17,6 +17,9 @@ public sealed class RotaModel
     /// <summary>The second level: person-shifts left uncovered.</summary>
     public const string UncoveredLevel = "uncovered";
 
+    /// <summary>In advice, the level after the uncovered: the candidates hired, counted or priced.</summary>
+    public const string HiresLevel = "hires";
+
     /// <summary>In a repair, the third level: assignments added to or taken from the published rota.</summary>
     public const string ChangesLevel = "changes";
 
@@ -42,6 +45,9 @@ public sealed class RotaModel
 
     /// <summary>Rules no rota can keep: history already breaks them (an average, nights, weekends), or a pin requires what no rule allows.</summary>
     public IReadOnlySet<string> Unavoidable { get; }
+
+    /// <summary>In advice, each candidate copy's "hired" column by caregiver id; empty otherwise.</summary>
+    public IReadOnlyDictionary<string, Variable> Hired { get; init; } = new Dictionary<string, Variable>();
 
     public Rota RotaFrom(IReadOnlyList<double> values, string madeBy) =>
         new(Assignments.Where(a => values[a.Value.Index] > 0.5).Select(a => new Assignment(a.Key.CaregiverId, a.Key.Date, a.Key.DemandId)), madeBy);

@@ -152,7 +152,8 @@ public sealed partial class RotaModelBuilder
 
         var shifts = (int)Math.Ceiling((minimum.Hours / longest) - 1e-9);
         var delta = minimum.Hours - ((shifts - 1) * longest);
-        mip.Add("cut", [.. inGroups.Select(g => (Term)g), (1 / delta) * (Term)minimum.Slack], Sense.GreaterOrEqual, 1, $"{caregiver.Id} works");
+        var (works, once) = WhenHired(caregiver.Id, [.. inGroups.Select(g => (Term)g), (1 / delta) * (Term)minimum.Slack], 1);
+        mip.Add("cut", works, Sense.GreaterOrEqual, once, $"{caregiver.Id} works");
         if (Hard("one-shift-per-day") is not { Limit: < 2 })
         {
             return;
@@ -171,7 +172,8 @@ public sealed partial class RotaModelBuilder
 
         if (weeks > 1)
         {
-            mip.Add("cut", [.. inWeeks.Select(w => (Term)w), (weeks / delta) * (Term)minimum.Slack], Sense.GreaterOrEqual, weeks, $"{caregiver.Id} works in {weeks} weeks");
+            var (inEnoughWeeks, least) = WhenHired(caregiver.Id, [.. inWeeks.Select(w => (Term)w), (weeks / delta) * (Term)minimum.Slack], weeks);
+            mip.Add("cut", inEnoughWeeks, Sense.GreaterOrEqual, least, $"{caregiver.Id} works in {weeks} weeks");
         }
     }
 
@@ -323,10 +325,13 @@ public sealed partial class RotaModelBuilder
             var most = Math.Max(target, cells.Sum(c => c.WorkingHours));
             // On the minute grid whenever the target and every shift's hours are whole minutes: then no rounding at all.
             var onGrid = cells.Select(c => c.WorkingHours).Append(target).All(h => Math.Abs((h * 60) - Math.Round(h * 60)) < 1e-9);
-            var deviation = Auxiliary(mip.AddContinuous(0, most, weights.ContractDeviationHour, HourStep, onGrid), v => Math.Abs(cells.Sum(c => c.WorkingHours * v[c.Variable.Index]) - target));
+            // A candidate not hired has no target: its deviation is measured from target × hired.
+            var deviation = Auxiliary(mip.AddContinuous(0, most, weights.ContractDeviationHour, HourStep, onGrid), v => Math.Abs(cells.Sum(c => c.WorkingHours * v[c.Variable.Index]) - (target * HiredValue(v, caregiver.Id))));
             var hours = cells.Select(c => new Term(c.WorkingHours, c.Variable)).ToList();
-            mip.Add("link:contract-closeness", [.. hours, -1 * (Term)deviation], Sense.LessOrEqual, target);
-            mip.Add("link:contract-closeness", [.. hours, deviation], Sense.GreaterOrEqual, target);
+            var (below, belowTarget) = WhenHired(caregiver.Id, [.. hours, -1 * (Term)deviation], target);
+            mip.Add("link:contract-closeness", below, Sense.LessOrEqual, belowTarget);
+            var (above, aboveTarget) = WhenHired(caregiver.Id, [.. hours, deviation], target);
+            mip.Add("link:contract-closeness", above, Sense.GreaterOrEqual, aboveTarget);
         }
     }
 

@@ -377,7 +377,8 @@ public sealed partial class RotaModelBuilder
 
             if (!caregiver.Contract.IsOnCall && target - tolerance > Tolerance)
             {
-                var slack = Minimum("contract-hours", hours, target - tolerance, $"{caregiver.Id}, at least {target - tolerance:0.##} h");
+                var (terms, least) = WhenHired(caregiver.Id, hours, target - tolerance);
+                var slack = Minimum("contract-hours", terms, least, $"{caregiver.Id}, at least {target - tolerance:0.##} h");
                 contractSlacks[caregiver.Id] = (target - tolerance, slack);
             }
         }

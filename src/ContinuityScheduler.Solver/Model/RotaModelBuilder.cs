@@ -23,12 +23,17 @@ public sealed partial class RotaModelBuilder
     private readonly List<(Variable, Func<double[], double>)> auxiliaries = [];
     private readonly IReadOnlyDictionary<string, CaregiverTimeline> history;
     private readonly RepairReference? reference;
+    private readonly Hiring? hiring;
 
     private readonly Dictionary<AssignmentKey, string> excluded = [];
     private readonly List<Term> broken = [];
     private readonly List<Term> uncovered = [];
     private readonly List<Term> changed = [];
     private readonly HashSet<string> unavoidable = [];
+    private readonly List<Term> hires = [];
+
+    /// <summary>In advice, each candidate copy's "hired" column.</summary>
+    private readonly Dictionary<string, Variable> hired = [];
 
     /// <summary>Each post and date: the working hours of its people and the shortfall column.</summary>
     private readonly Dictionary<(string DemandId, LocalDate Date), (double Hours, Variable Shortfall)> shortfalls = [];
@@ -36,10 +41,11 @@ public sealed partial class RotaModelBuilder
     /// <summary>Each permanent caregiver's contract minimum in hours and the slack by which it may be broken.</summary>
     private readonly Dictionary<string, (double Hours, Variable Slack)> contractSlacks = [];
 
-    private RotaModelBuilder(PlanningProblem problem, ObjectiveWeights weights, RepairReference? reference)
+    private RotaModelBuilder(PlanningProblem problem, ObjectiveWeights weights, RepairReference? reference, Hiring? hiring)
     {
         this.problem = problem;
         this.reference = reference;
+        this.hiring = hiring;
         mip = new MipModel { ElasticCost = 0 };
         this.weights = weights;
         calendar = new ShiftCalendar(problem);
@@ -49,24 +55,31 @@ public sealed partial class RotaModelBuilder
     /// <summary>
     /// The model with its objective levels: first the rules' minimums it cannot keep (contract hours below their
     /// minimum, required pins missing: the only rules no rota may be able to keep, since every other rule is kept by
-    /// working less), then the posts left uncovered, in a repair the changes, and then the objective.
+    /// working less), then the posts left uncovered, in advice the hires, in a repair the changes, and then the objective.
     /// </summary>
     /// <param name="reference">For a repair: the published rota, whose every change is priced.</param>
-    public static RotaModel Build(PlanningProblem problem, ObjectiveWeights? weights = null, RepairReference? reference = null)
+    /// <param name="hiring">For advice: the problem's caregivers that are candidates, who work only when hired.</param>
+    public static RotaModel Build(PlanningProblem problem, ObjectiveWeights? weights = null, RepairReference? reference = null, Hiring? hiring = null)
     {
-        var builder = new RotaModelBuilder(problem, weights ?? ObjectiveWeights.Default, reference);
+        var builder = new RotaModelBuilder(problem, weights ?? ObjectiveWeights.Default, reference, hiring);
         builder.AddAssignments();
+        builder.AddHires();
         builder.UnmetPins();
         builder.AddRules();
         builder.AddObjective();
         builder.mip.AddLevel(RotaModel.BrokenLevel, builder.broken);
         builder.mip.AddLevel(RotaModel.UncoveredLevel, builder.uncovered);
+        if (hiring is not null)
+        {
+            builder.mip.AddLevel(RotaModel.HiresLevel, builder.hires);
+        }
+
         if (reference is not null)
         {
             builder.mip.AddLevel(RotaModel.ChangesLevel, builder.changed);
         }
 
-        return new RotaModel(problem, builder.mip, builder.assignments, builder.auxiliaries, builder.excluded, builder.unavoidable);
+        return new RotaModel(problem, builder.mip, builder.assignments, builder.auxiliaries, builder.excluded, builder.unavoidable) { Hired = builder.hired };
     }
 
     /// <summary>One assignment column with what the rules need to know about it.</summary>

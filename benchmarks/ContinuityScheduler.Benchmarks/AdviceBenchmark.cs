@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using ContinuityScheduler.Cli.Commands;
+using ContinuityScheduler.Domain.Json;
+using ContinuityScheduler.Domain.Model;
+using ContinuityScheduler.Domain.Scenarios;
+using ContinuityScheduler.Domain.Scoring;
+using ContinuityScheduler.Solver;
+using ContinuityScheduler.Solver.Advice;
+using ContinuityScheduler.Testing;
+
+namespace ContinuityScheduler.Benchmarks;
+
+/// <summary>
+/// Staffing advice ("no uncovered posts") on baby-home and regional, as they are and short-staffed (the three
+/// caregivers cg-001, cg-003, cg-010 of the infant groups gone), with the candidates in samples/workshop; beside each,
+/// the plain solve of the same home with the same limit, measured in the same run. Prints a table and writes it to
+/// benchmarks/reports/.
+/// </summary>
+public static class AdviceBenchmark
+{
+    private static readonly string[] Removed = ["cg-001", "cg-003", "cg-010"];
+
+    public static async Task<int> Run(string[] args, TextWriter output)
+    {
+        var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 120;
+        var samples = args.Length > 1 ? args[1..] : ["baby-home", "regional"];
+        var root = RepositoryRoot.Path;
+        var solver = new RotaSolver(DefaultEngine.Create());
+        var advisor = new AdviceSolver(DefaultEngine.Create());
+        var options = new SolveOptions { TimeLimit = TimeSpan.FromSeconds(seconds) };
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"# Advice benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; time limit {seconds:0} s for each advice (its plain solve for the \"before\" figures included: a quarter) and for the baseline, the plain solve of the same home measured in the same run; --by count; candidates from samples/workshop/candidates-<sample>.json; short-staffed = without {string.Join(", ", Removed)}.");
+        report.AppendLine();
+        report.AppendLine("| home | plain solve (s) | plain: uncovered (least proven?) | advice (s) | ratio to plain | status | hires | hires bound | uncovered before → after | continuity before → after (weighted) | hard violations after |");
+        report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var name in samples)
+        {
+            var document = File.ReadAllText(Path.Combine(root, "samples", $"{name}.json"));
+            var candidatesText = File.ReadAllText(Path.Combine(root, "samples", "workshop", $"candidates-{name}.json"));
+            var shortStaffed = ScenarioBuilder.Build(document, new Scenario("short-staffed", null, [new RemoveCaregiversChange(Removed)])).Value!;
+            foreach (var (label, problem) in new[] { (name, ProblemReader.Read(document).Value!), ($"{name}, short-staffed", shortStaffed) })
+            {
+                var candidates = CandidateReader.Read(candidatesText, problem).Value!;
+                var plain = await solver.SolveAsync(problem, options);
+                var advice = await advisor.AdviseAsync(problem, candidates, new AdviceOptions { Solve = options });
+                var line = Row(label, plain, advice);
+                report.AppendLine(line);
+                output.WriteLine(line);
+            }
+        }
+
+        var text = report.ToString();
+        output.WriteLine(text);
+        var path = Path.Combine(root, "benchmarks", "reports", $"advice-{DateTime.UtcNow:yyyyMMdd-HHmm}.md");
+        File.WriteAllText(path, text);
+        output.WriteLine($"Report written to {path}");
+        return 0;
+    }
+
+    private static string Row(string label, SolveResult plain, AdviceResult advice)
+    {
+        var plainUncovered = plain.Validation.Violations.Where(RotaSolver.IsShortfall).Sum(v => (v.Limit ?? 0) - (v.Measured ?? 0));
+        var hires = advice.Hires.Count == 0 ? "none" : string.Join("; ", advice.Hires.Select(AdviseCommand.Describe));
+        var before = advice.UncoveredBefore is { } b ? $"{b:0} (proven)" : "? (not proven)";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {label} | {plain.Seconds:0.0} | {plainUncovered:0} ({(plain.UncoveredMinimum is null ? "not proven" : "proven")}) | {advice.Seconds:0.0} | {advice.Seconds / plain.Seconds:0.00}× | {JsonNames.Of(advice.Status)} | {hires} | {(advice.HiresBound is { } h ? h.ToString("0.##", CultureInfo.InvariantCulture) : "-")} | {before} → {advice.UncoveredAfter:0} | {Continuity(advice.ContinuityBefore)} → {Continuity(advice.ContinuityAfter)} | {advice.Validation.HardCount} |");
+    }
+
+    private static string Continuity(ContinuitySummary summary) => summary.WeightedMean.ToString("0.00", CultureInfo.InvariantCulture);
+}

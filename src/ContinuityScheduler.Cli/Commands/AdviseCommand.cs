@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ContinuityScheduler.Domain.Advice;
+using ContinuityScheduler.Domain.Json;
+using ContinuityScheduler.Domain.Model;
+using ContinuityScheduler.Solver;
+using ContinuityScheduler.Solver.Advice;
+using ContinuityScheduler.Solver.Engine;
+
+namespace ContinuityScheduler.Cli.Commands;
+
+/// <summary>
+/// <c>advise PROBLEM --candidates FILE</c>: the fewest (or cheapest) hires among the candidates that leave no post
+/// uncovered, the status of that answer in words, the figures before and after, and the rota with the hires.
+/// </summary>
+public static class AdviseCommand
+{
+    public static Command Create()
+    {
+        var problemPath = CliOptions.File("PROBLEM", "the planning problem (JSON)");
+        var candidatesPath = CliOptions.Text("--candidates", "CANDIDATES", "the candidate hires (JSON, docs/formats.md)", required: true);
+        var by = new Option<string>("--by") { Description = "the fewest hires (count) or the cheapest (cost)", HelpName = "count|cost", DefaultValueFactory = _ => "count" };
+        by.AcceptOnlyFromAmong("count", "cost");
+        var shared = new SolveArguments(outRequired: false);
+        var command = new Command("advise", "staffing advice: the fewest (or cheapest) hires among the candidates offered that leave no post uncovered, whether that is proven, and the figures before and after; exit 0 when the hires reach every post, 1 when not, 2 on bad input")
+        {
+            problemPath, candidatesPath, by,
+        };
+        shared.AddTo(command);
+        command.SetAction(result =>
+        {
+            var problem = Documents.Problem(result.GetRequiredValue(problemPath));
+            var candidates = Documents.Candidates(result.GetRequiredValue(candidatesPath), problem);
+            var hiresBy = result.GetValue(by) == "cost" ? HiresBy.Cost : HiresBy.Count;
+            var options = new AdviceOptions { Solve = shared.Options(result), By = hiresBy };
+            return Run(problem, candidates, options, result.GetValue(shared.Out), result.GetValue(shared.Json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    private static int Run(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, string? outPath, bool json, TextWriter output, TextWriter error)
+    {
+        AdviceResult result;
+        try
+        {
+            result = new AdviceSolver(DefaultEngine.Create()).AdviseAsync(problem, candidates, options).GetAwaiter().GetResult();
+        }
+        catch (EngineUnavailableException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        if (outPath is not null)
+        {
+            Documents.Write(outPath, DocumentWriter.Write(result.Rota));
+        }
+
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(Json(result, options.By), JsonDefaults.Options));
+        }
+        else
+        {
+            Print(result, options.By, outPath, output);
+        }
+
+        var reached = result.Status is AdviceStatus.Proven or AdviceStatus.BestFound;
+        return reached && result.Validation.IsValid ? ExitCodes.Ok : ExitCodes.HardViolations;
+    }
+
+    /// <summary>"1 × 30 h caregiver with infant for sunflower, bluebell (infant-30)": a hire in a leader's words.</summary>
+    public static string Describe(Hire hire)
+    {
+        var candidate = hire.Candidate;
+        var type = candidate.Contract.IsOnCall ? $"{JsonNames.Of(candidate.Contract.EmploymentType)} " : "";
+        var skills = candidate.Skills.Count > 0 ? $" with {string.Join(" and ", candidate.Skills.Order(StringComparer.Ordinal))}" : "";
+        var groups = candidate.AllowedGroups.Count > 0 ? $" for {string.Join(", ", candidate.AllowedGroups.Order(StringComparer.Ordinal))}" : "";
+        var name = candidate.Like is { } like ? $" (like {like})" : candidate.Id is { } id ? $" ({id})" : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{hire.Count} × {candidate.Contract.HoursPerWeek:0.#} h {type}caregiver{skills}{groups}{name}");
+    }
+
+    /// <summary>The status in words: proven, found but not proven, unreachable (with what stays uncovered), or unknown.</summary>
+    public static string StatusText(AdviceResult result, HiresBy by)
+    {
+        var fewest = by == HiresBy.Cost ? "cheapest" : "fewest";
+        return result.Status switch
+        {
+            AdviceStatus.Proven => $"Proven the {fewest}: no {(by == HiresBy.Cost ? "cheaper" : "smaller")} set of the candidates covers every post.",
+            AdviceStatus.BestFound => $"The {fewest} found, not proven{(result.HiresBound is { } b ? string.Create(CultureInfo.InvariantCulture, $" (at least {b:0.##} needed)") : "")}.",
+            AdviceStatus.Unreachable => "Cannot be reached with the candidates offered: even hiring all of them leaves posts uncovered (proven).",
+            _ => "Unknown: the time ran out before any set of hires was found to cover every post; try a longer --time-limit.",
+        };
+    }
+
+    private static void Print(AdviceResult result, HiresBy by, string? outPath, TextWriter output)
+    {
+        if (result.Status is AdviceStatus.Proven or AdviceStatus.BestFound)
+        {
+            output.WriteLine(result.Hires.Count == 0
+                ? "No hire needed: the staff as they are can cover every post."
+                : $"Hire {string.Join("; ", result.Hires.Select(Describe))}.");
+            if (by == HiresBy.Cost)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Cost {result.HireCost:0.##} for {result.HireCount} hire(s)."));
+            }
+        }
+
+        output.WriteLine(StatusText(result, by));
+        var before = result.UncoveredBefore is { } proven ? $"{proven:0} (the least the staff can leave, proven)" : $"{Uncovered(result.Before):0} (the plain solve's rota; its least not proven)";
+        output.WriteLine($"Uncovered person-shifts: before {before}, after {result.UncoveredAfter:0}.");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Continuity (institution, weighted mean): before {result.ContinuityBefore.WeightedMean:0.00}, after {result.ContinuityAfter.WeightedMean:0.00}; lowest child {result.ContinuityBefore.Min:0.00} → {result.ContinuityAfter.Min:0.00}."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Validator on the home with the hires: {result.Validation.HardCount} hard, {result.Validation.SoftCount} soft violations; {result.Seconds:0.0} s in all."));
+        if (outPath is not null)
+        {
+            var ids = result.Hires.SelectMany(h => h.CopyIds).ToList();
+            output.WriteLine($"Rota written to {outPath}{(ids.Count > 0 ? $"; the hires appear as {string.Join(", ", ids)}" : "")}.");
+        }
+
+        foreach (var line in result.Diagnosis)
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    private static double Uncovered(SolveResult result) =>
+        result.Validation.Violations.Where(RotaSolver.IsShortfall).Sum(v => (v.Limit ?? 0) - (v.Measured ?? 0));
+
+    private static object Json(AdviceResult result, HiresBy by) => new
+    {
+        status = JsonNames.Of(result.Status),
+        by = JsonNames.Of(by),
+        hires = result.Hires.Select(h => new
+        {
+            candidate = h.Candidate.Id,
+            like = h.Candidate.Like,
+            hoursPerWeek = h.Candidate.Contract.HoursPerWeek,
+            employmentType = JsonNames.Of(h.Candidate.Contract.EmploymentType),
+            skills = h.Candidate.Skills.Order(StringComparer.Ordinal),
+            allowedGroups = h.Candidate.AllowedGroups.Order(StringComparer.Ordinal),
+            price = h.Candidate.Price,
+            count = h.Count,
+            caregiverIds = h.CopyIds,
+        }),
+        hireCount = result.HireCount,
+        hireCost = result.HireCost,
+        hiresBound = result.HiresBound,
+        uncoveredBefore = result.UncoveredBefore,
+        uncoveredBeforeFound = Uncovered(result.Before),
+        uncoveredAfter = result.UncoveredAfter,
+        continuityBefore = result.ContinuityBefore,
+        continuityAfter = result.ContinuityAfter,
+        hardViolations = result.Validation.HardCount,
+        seconds = result.Seconds,
+        beforeSeconds = result.Before.Seconds,
+        diagnosis = result.Diagnosis,
+    };
+}

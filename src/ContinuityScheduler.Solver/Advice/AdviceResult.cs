@@ -1,0 +1,35 @@
+using ContinuityScheduler.Domain.Model;
+using ContinuityScheduler.Domain.Rules;
+using ContinuityScheduler.Domain.Scoring;
+
+namespace ContinuityScheduler.Solver.Advice;
+
+/// <summary>
+/// Staffing advice: the status, the hires and the rota reaching the target with them, judged by the validator on
+/// <see cref="Problem"/> (the home with those hires added) and scored beside the plain solve's rota (<see cref="Before"/>).
+/// </summary>
+public sealed record AdviceResult(
+    AdviceStatus Status,
+    IReadOnlyList<Hire> Hires,
+    Rota Rota,
+    PlanningProblem Problem,
+    ValidationReport Validation,
+    SolveResult Before,
+    ContinuitySummary ContinuityBefore,
+    ContinuitySummary ContinuityAfter,
+    double Seconds,
+    IReadOnlyList<string> Diagnosis)
+{
+    public int HireCount => Hires.Sum(h => h.Count);
+
+    public double HireCost => Hires.Sum(h => h.Cost);
+
+    /// <summary>Person-shifts the plain solve left uncovered, when proven the least; else null.</summary>
+    public double? UncoveredBefore => Before.UncoveredMinimum;
+
+    /// <summary>Person-shifts the advice's rota leaves uncovered, as the validator counts them.</summary>
+    public double UncoveredAfter => Validation.Violations.Where(RotaSolver.IsShortfall).Sum(v => (v.Limit ?? 0) - (v.Measured ?? 0));
+
+    /// <summary>The least the hires level can be (hires or their price), proven by the engine; null when unknown.</summary>
+    public double? HiresBound { get; init; }
+}
