@@ -13,7 +13,7 @@ namespace ContinuityScheduler.Benchmarks;
 
 /// <summary>
 /// Staffing advice ("no uncovered posts") on baby-home and regional, as they are and short-staffed (the three
-/// caregivers cg-001, cg-003, cg-010 of the infant groups gone), with the candidates in samples/workshop; beside each,
+/// caregivers cg-001, cg-003, cg-010 of the infant groups gone), with the candidates in samples/workshop/advice; beside each,
 /// the plain solve of the same home with the same limit, measured in the same run. Prints a table and writes it to
 /// benchmarks/reports/.
 /// </summary>
@@ -32,14 +32,14 @@ public static class AdviceBenchmark
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# Advice benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; time limit {seconds:0} s for each advice (its plain solve for the \"before\" figures included: a quarter) and for the baseline, the plain solve of the same home measured in the same run; --by count; candidates from samples/workshop/candidates-<sample>.json; short-staffed = without {string.Join(", ", Removed)}.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; time limit {seconds:0} s for each advice (its plain solve for the \"before\" figures included: a quarter) and for the baseline, the plain solve of the same home measured in the same run; --by count; candidates from samples/workshop/advice/<sample>.json; short-staffed = without {string.Join(", ", Removed)}.");
         report.AppendLine();
         report.AppendLine("| home | plain solve (s) | plain: uncovered (least proven?) | advice (s) | ratio to plain | status | hires | hires bound | uncovered before → after | continuity before → after (weighted) | hard violations after |");
         report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var name in samples)
         {
             var document = File.ReadAllText(Path.Combine(root, "samples", $"{name}.json"));
-            var candidatesText = File.ReadAllText(Path.Combine(root, "samples", "workshop", $"candidates-{name}.json"));
+            var candidatesText = File.ReadAllText(Path.Combine(root, "samples", "workshop", "advice", $"{name}.json"));
             var shortStaffed = ScenarioBuilder.Build(document, new Scenario("short-staffed", null, [new RemoveCaregiversChange(Removed)])).Value!;
             foreach (var (label, problem) in new[] { (name, ProblemReader.Read(document).Value!), ($"{name}, short-staffed", shortStaffed) })
             {
