@@ -87,9 +87,9 @@ public static class AdviseCommand
         var fewest = by == HiresBy.Cost ? "cheapest" : "fewest";
         return result.Status switch
         {
-            AdviceStatus.Proven => $"Proven the {fewest}: no {(by == HiresBy.Cost ? "cheaper" : "smaller")} set of the candidates covers every post.",
+            AdviceStatus.Proven => $"Proven the {fewest}: no {(by == HiresBy.Cost ? "cheaper" : "smaller")} set of the candidates covers every post within the rules, every hire working their contract hours.",
             AdviceStatus.BestFound => $"The {fewest} found, not proven{(result.HiresBound is { } b ? string.Create(CultureInfo.InvariantCulture, $" (at least {b:0.##} needed)") : "")}.",
-            AdviceStatus.Unreachable => "Cannot be reached with the candidates offered: even hiring all of them leaves posts uncovered (proven).",
+            AdviceStatus.Unreachable => "Cannot be reached with the candidates offered: within the rules, every hire working their contract hours, even hiring all of them leaves posts uncovered (proven).",
             _ => "Unknown: the time ran out before any set of hires was found to cover every post; try a longer --time-limit.",
         };
     }

@@ -47,9 +47,12 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         var uncovered = result.Levels.FirstOrDefault(l => l.Name == RotaModel.UncoveredLevel);
         var hiresLevel = result.Levels.FirstOrDefault(l => l.Name == RotaModel.HiresLevel);
         var shortfall = validation.Violations.Where(RotaSolver.IsShortfall).Sum(v => (v.Limit ?? 0) - (v.Measured ?? 0));
-        var status = uncovered is { Proven: true, Value: > 0 } ? AdviceStatus.Unreachable
+        // Proven only when every level before the rota's objective was proven (the rules' minimums too: a loose hold on them
+        // would make the later levels' proofs hold only against it), and the validator finds no other hard rule broken.
+        var otherHard = validation.Violations.Any(v => v.Severity == Severity.Hard && !RotaSolver.IsShortfall(v));
+        var status = uncovered is { Proven: true, Value: > 0 } && shortfall > 0 ? AdviceStatus.Unreachable
             : result.Values is null || shortfall > 0 ? AdviceStatus.Unknown
-            : hiresLevel is { Proven: true } && uncovered is { Proven: true } ? AdviceStatus.Proven
+            : result.LevelsProven && hiresLevel is { Proven: true } && uncovered is { Proven: true } && !otherHard ? AdviceStatus.Proven
             : AdviceStatus.BestFound;
 
         return new AdviceResult(status, hires, rota, after, validation, before, ContinuityScorer.Score(problem, before.Rota).Institution,

@@ -134,7 +134,8 @@ public sealed class CpSatEngine : IMipEngine
             {
                 if (stopped)
                 {
-                    return new LevelOutcome(CpSolverStatus.Unknown, null, 0, 0);
+                    // Nothing searched: the only bound known is the least the level's columns allow (0 would be wrong for a level with negative terms).
+                    return new LevelOutcome(CpSolverStatus.Unknown, null, 0, scale.Least);
                 }
             }
 
