@@ -32,10 +32,10 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         var model = RotaModelBuilder.Build(all, weights, hiring: Hiring.Of(candidates, options.By == HiresBy.Cost));
         // In the repeatable mode the limit counts work units: the advice gets what the plain solve was not given.
         var rest = options.Solve.Deterministic ? limit * (1 - options.BeforeShare) : limit - clock.Elapsed;
-        var engineOptions = options.Solve.ForEngine(rest > TimeSpan.FromSeconds(1) ? rest : TimeSpan.FromSeconds(1), Start(model, before.Rota, all)) with { LevelShare = options.LevelShare };
+        var engineOptions = options.Solve.ForEngine(rest > TimeSpan.FromSeconds(1) ? rest : TimeSpan.FromSeconds(1), model.ValuesFor(before.Rota)) with { LevelShare = options.LevelShare };
         var result = await engine.SolveAsync(model.Mip, engineOptions, null, cancellation);
 
-        // Without an answer from the engine the plain rota stands, with no hires.
+        // The plain rota is a start every advice model keeps: without an answer from the engine it stands, with no hires.
         var rota = result.Values is { } values ? model.RotaFrom(values, MadeBy) : new Rota(before.Rota.Assignments, MadeBy);
         var working = rota.Assignments.Select(a => a.CaregiverId).ToHashSet(StringComparer.Ordinal);
         var hires = candidates
@@ -57,19 +57,6 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         {
             HiresBound = hiresLevel?.Bound,
         };
-    }
-
-    /// <summary>
-    /// The start: the plain rota (no hires), or the construction's with every candidate available when it leaves fewer
-    /// posts uncovered (the hires level then takes the spare hires away). Measured: on large homes the engine did not
-    /// close the plain rota's last gaps in the time (benchmarks/reports/advice-20261201-1531.md).
-    /// </summary>
-    private static double[] Start(RotaModel model, Rota plain, PlanningProblem all)
-    {
-        var uncovered = model.Mip.Levels.First(l => l.Name == RotaModel.UncoveredLevel);
-        var plainValues = model.ValuesFor(plain);
-        var constructed = model.ValuesFor(Construction.Build(all));
-        return uncovered.Evaluate(constructed) < uncovered.Evaluate(plainValues) ? constructed : plainValues;
     }
 
     /// <summary>What stays uncovered (unreachable or unknown), and every hard rule the rota breaks besides.</summary>
