@@ -14,6 +14,4 @@ public sealed record Hiring(IReadOnlyDictionary<string, double> Weights, IReadOn
         var weights = list.SelectMany(c => c.CopyIds.Select(id => (id, Weight: byCost ? c.Price : 1))).ToDictionary(p => p.id, p => p.Weight, StringComparer.Ordinal);
         return new Hiring(weights, [.. list.Select(c => c.CopyIds)]);
     }
-
-    public bool IsCandidate(string caregiverId) => Weights.ContainsKey(caregiverId);
 }
