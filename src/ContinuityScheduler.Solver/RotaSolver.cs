@@ -101,7 +101,7 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
             diagnosis.AddRange(broken.Select(v => $"{v.Code}: {v.Message}"));
         }
 
-        var shortfall = validation.Violations.Where(IsShortfall).Sum(v => (v.Limit ?? 0) - (v.Measured ?? 0));
+        var shortfall = Shortfall(validation);
         if (shortfall > 0)
         {
             diagnosis.Add(uncovered is { Proven: true }
@@ -119,6 +119,9 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
     /// <summary>A post short of people on a date: priced by the objective, not a broken rule of the rota.</summary>
     public static bool IsShortfall(Violation violation) =>
         violation is { Code: "coverage", Severity: Severity.Hard, DemandId: not null } && violation.Measured < violation.Limit;
+
+    /// <summary>The person-shifts a rota leaves uncovered, as the validator counts them.</summary>
+    public static double Shortfall(ValidationReport validation) => validation.Violations.Where(IsShortfall).Sum(v => (v.Limit ?? 0) - (v.Measured ?? 0));
 
     /// <summary>One solve's clock, options, listener and, for a repair, the published rota.</summary>
     private sealed record Run(PlanningProblem Problem, SolveOptions Options, IProgress<SolveProgress>? Progress, Stopwatch Clock, RepairReference? Reference)

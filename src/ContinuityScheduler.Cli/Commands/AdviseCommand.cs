@@ -125,7 +125,7 @@ public static class AdviseCommand
     }
 
     private static double Uncovered(SolveResult result) =>
-        result.Validation.Violations.Where(RotaSolver.IsShortfall).Sum(v => (v.Limit ?? 0) - (v.Measured ?? 0));
+        RotaSolver.Shortfall(result.Validation);
 
     private static object Json(AdviceResult result, HiresBy by) => new
     {

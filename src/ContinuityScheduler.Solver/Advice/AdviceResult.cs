@@ -28,7 +28,7 @@ public sealed record AdviceResult(
     public double? UncoveredBefore => Before.UncoveredMinimum;
 
     /// <summary>Person-shifts the advice's rota leaves uncovered, as the validator counts them.</summary>
-    public double UncoveredAfter => Validation.Violations.Where(RotaSolver.IsShortfall).Sum(v => (v.Limit ?? 0) - (v.Measured ?? 0));
+    public double UncoveredAfter => RotaSolver.Shortfall(Validation);
 
     /// <summary>The least the hires level can be (hires or their price), proven by the engine; null when unknown.</summary>
     public double? HiresBound { get; init; }

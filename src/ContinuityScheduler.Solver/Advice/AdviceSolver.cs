@@ -46,7 +46,7 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         var validation = RotaValidator.Validate(after, rota);
         var uncovered = result.Levels.FirstOrDefault(l => l.Name == RotaModel.UncoveredLevel);
         var hiresLevel = result.Levels.FirstOrDefault(l => l.Name == RotaModel.HiresLevel);
-        var shortfall = validation.Violations.Where(RotaSolver.IsShortfall).Sum(v => (v.Limit ?? 0) - (v.Measured ?? 0));
+        var shortfall = RotaSolver.Shortfall(validation);
         // Proven only when every level before the rota's objective was proven (the rules' minimums too: a loose hold on them
         // would make the later levels' proofs hold only against it), and the validator finds no other hard rule broken.
         var otherHard = validation.Violations.Any(v => v.Severity == Severity.Hard && !RotaSolver.IsShortfall(v));
