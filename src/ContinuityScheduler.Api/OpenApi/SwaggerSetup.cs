@@ -39,6 +39,15 @@ public static class SwaggerSetup
 
     private sealed class ContinuityOperationFilter : IOperationFilter
     {
+        private static OpenApiParameter OptionalHeader(string name, string description) => new()
+        {
+            Name = name,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        };
+
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
@@ -57,24 +66,10 @@ public static class SwaggerSetup
 
             if (operation.Responses?.ContainsKey("412") == true)
             {
-                operation.Parameters.Add(new OpenApiParameter
-                {
-                    Name = "If-Match",
-                    In = ParameterLocation.Header,
-                    Required = false,
-                    Description = "The ETag you read; the request fails with 412 when the resource has changed since.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                });
+                operation.Parameters.Add(OptionalHeader("If-Match", "The ETag you read; the request fails with 412 when the resource has changed since."));
                 if (context.ApiDescription.HttpMethod == "PUT")
                 {
-                    operation.Parameters.Add(new OpenApiParameter
-                    {
-                        Name = "If-None-Match",
-                        In = ParameterLocation.Header,
-                        Required = false,
-                        Description = "'*' creates only: the request fails with 412 when the resource exists already.",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                    });
+                    operation.Parameters.Add(OptionalHeader("If-None-Match", "'*' creates only: the request fails with 412 when the resource exists already."));
                 }
             }
 

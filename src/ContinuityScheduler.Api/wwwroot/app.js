@@ -1,5 +1,5 @@
 // The ContinuityScheduler web page: plain JavaScript modules against the REST API (docs/api.md), no framework, so it works offline.
-import { $, el, svg, sum, formatScore, formatShare, formatNumber, formatHours, formatInteger, shortId, formatInstant, horizonDays, daysFrom, dayHeading, isWeekend, weekdayOf, localToday, busy, showMessage } from './dom.js';
+import { $, el, svg, gridLines, sum, formatScore, formatShare, formatNumber, formatHours, formatInteger, shortId, formatInstant, horizonDays, daysFrom, dayHeading, isWeekend, weekdayOf, localToday, busy, showMessage } from './dom.js';
 import { state, api, loadRotaDetails, groupIds, groupColour, groupName, caregiverName, groupLetter } from './session.js';
 import { pinAt, pinsWithin, describePin, openPinDialog, loadPins, renderPinList, setUpPins } from './pins.js';
 import { repairBaseOf, cellChanges, renderChanges, noteRepairResult, setUpSickCall } from './repairs.js';
@@ -24,7 +24,7 @@ function restoreCredentials() {
   $('#api-key').value = localStorage.getItem(storageKeys.apiKey) ?? '';
 }
 
-export async function connect(event) {
+async function connect(event) {
   event?.preventDefault();
   state.institutionId = $('#institution-id').value.trim();
   state.apiKey = $('#api-key').value.trim();
@@ -200,7 +200,7 @@ function gridCell(caregiverId, day, shifts, violations, change) {
 }
 
 /** Marks the grid's pinned cells (⚑ or ⊘, and the pin in the cell's words) from the page's pins. */
-export function markPins() {
+function markPins() {
   for (const cell of document.querySelectorAll('#rota-grid td.cell')) {
     const pin = pinAt(cell.dataset.caregiverId, cell.dataset.date);
     cell.classList.toggle('pinned', Boolean(pin));
@@ -287,9 +287,7 @@ function groupChart(group, children) {
   const plot = height - top - bottom;
   const y = (score) => top + plot * (1 - Math.max(0, Math.min(100, score)) / 100);
   const slot = (width - left - 4) / Math.max(1, children.length);
-  const axis = [0, 50, 100].map((tick) => [
-    svg('line', { x1: left, x2: width - 4, y1: y(tick), y2: y(tick), class: 'grid-line' }),
-    svg('text', { x: left - 4, y: y(tick) + 3, 'text-anchor': 'end', class: 'tick' }, tick)]);
+  const axis = gridLines([0, 50, 100], y, left, width - 4);
   const bars = children.map((child, i) => {
     const x = left + i * slot + slot * 0.15;
     return svg('g', { class: 'bar', dataset: { childId: child.childId } },
@@ -338,7 +336,7 @@ function jobRotaLabel(rotaId) {
 }
 
 /** Polls one job every second until it finishes; then refreshes the rotas and looks for the next job to watch. */
-export function watchJob(jobId) {
+function watchJob(jobId) {
   if (state.watchedJobId === jobId && state.watching) return;
   clearTimeout(state.pollTimer);
   state.watchedJobId = jobId;
@@ -531,9 +529,7 @@ function comparisonChart(columns) {
   const y = (value) => top + plot * (1 - Math.max(0, Math.min(100, value)) / 100);
   const slot = (width - left - 8) / measures.length;
   const barWidth = (slot * 0.8) / columns.length;
-  const axis = [0, 25, 50, 75, 100].map((tick) => [
-    svg('line', { x1: left, x2: width - 8, y1: y(tick), y2: y(tick), class: 'grid-line' }),
-    svg('text', { x: left - 4, y: y(tick) + 3, 'text-anchor': 'end', class: 'tick' }, tick)]);
+  const axis = gridLines([0, 25, 50, 75, 100], y, left, width - 8);
   const groups = measures.map((measure, m) => {
     const x0 = left + m * slot + slot * 0.1;
     return svg('g', { dataset: { measure: measure.key } },

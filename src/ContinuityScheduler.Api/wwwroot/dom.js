@@ -7,6 +7,13 @@ export function el(tag, attributes = {}, ...children) {
   return fill(document.createElement(tag), attributes, children);
 }
 
+/** A chart's horizontal grid lines from left to right, each labelled at its left end. */
+export function gridLines(ticks, y, left, right, label = (tick) => tick) {
+  return ticks.map((tick) => [
+    svg('line', { x1: left, x2: right, y1: y(tick), y2: y(tick), class: 'grid-line' }),
+    svg('text', { x: left - 4, y: y(tick) + 3, 'text-anchor': 'end', class: 'tick' }, label(tick))]);
+}
+
 /** Builds an SVG element, like el. */
 export function svg(tag, attributes = {}, ...children) {
   return fill(document.createElementNS(svgNamespace, tag), attributes, children);

@@ -1,6 +1,6 @@
 // Caregivers over time: how many different adults the children met, week by week or month by month, on the published rotas
 // and, as the reference, on the hospital-way rota of the same horizons (GET …/history, …/groups/{id}/history, …/children/{id}/history).
-import { $, el, svg, formatNumber } from './dom.js';
+import { $, el, svg, gridLines, formatNumber } from './dom.js';
 import { state, api, caregiverName, groupName } from './session.js';
 
 const colours = { published: '#33658a', hospitalWay: '#b8c2cc' };
@@ -86,9 +86,7 @@ function historyChart(rows, by, perChild) {
   const y = (value) => top + plot * (1 - value / scale);
   const slot = (width - left - 8) / rows.length;
   const bar = Math.min(28, slot * 0.38);
-  const ticks = [0, scale / 2, scale].map((tick) => [
-    svg('line', { x1: left, x2: width - 8, y1: y(tick), y2: y(tick), class: 'grid-line' }),
-    svg('text', { x: left - 4, y: y(tick) + 3, 'text-anchor': 'end', class: 'tick' }, formatNumber(tick).replace('.0', ''))]);
+  const ticks = gridLines([0, scale / 2, scale], y, left, width - 8, (tick) => formatNumber(tick).replace('.0', ''));
   const bars = rows.map((row, i) => {
     const x = left + i * slot + slot / 2 - bar;
     return svg('g', { dataset: { start: row.start } },
