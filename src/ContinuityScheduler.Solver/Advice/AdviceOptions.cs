@@ -7,6 +7,9 @@ public sealed record AdviceOptions
 
     public HiresBy By { get; init; } = HiresBy.Count;
 
+    /// <summary>What the hires must reach: no uncovered post, and the score bounds set here.</summary>
+    public AdviceTarget Target { get; init; } = new();
+
     /// <summary>Share of the time limit for the plain solve that gives the "before" figures and the advice's start.</summary>
     public double BeforeShare { get; init; } = 0.25;
 
