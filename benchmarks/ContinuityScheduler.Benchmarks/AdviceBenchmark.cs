@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ContinuityScheduler.Cli.Commands;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Scenarios;
@@ -63,7 +62,7 @@ public static class AdviceBenchmark
     private static string Row(string label, SolveResult plain, AdviceResult advice)
     {
         var plainUncovered = plain.Validation.Violations.Where(RotaSolver.IsShortfall).Sum(v => (v.Limit ?? 0) - (v.Measured ?? 0));
-        var hires = advice.Hires.Count == 0 ? "none" : string.Join("; ", advice.Hires.Select(AdviseCommand.Describe));
+        var hires = advice.Hires.Count == 0 ? "none" : string.Join("; ", advice.Hires.Select(AdviceWords.Describe));
         var before = advice.UncoveredBefore is { } b ? $"{b:0} (proven)" : "? (not proven)";
         return string.Create(CultureInfo.InvariantCulture,
             $"| {label} | {plain.Seconds:0.0} | {plainUncovered:0} ({(plain.UncoveredMinimum is null ? "not proven" : "proven")}) | {advice.Seconds:0.0} | {advice.Seconds / plain.Seconds:0.00}× | {JsonNames.Of(advice.Status)} | {hires} | {(advice.HiresBound is { } h ? h.ToString("0.##", CultureInfo.InvariantCulture) : "-")} | {before} → {advice.UncoveredAfter:0} | {Continuity(advice.ContinuityBefore)} → {Continuity(advice.ContinuityAfter)} | {advice.Validation.HardCount} |");

@@ -1,4 +1,5 @@
 using ContinuityScheduler.Api;
+using ContinuityScheduler.Api.Advice;
 using ContinuityScheduler.Api.Checks;
 using ContinuityScheduler.Api.Data;
 using ContinuityScheduler.Api.Http;
@@ -75,6 +76,7 @@ institution.MapResource(ResourceKind.Absence, "absence", Examples.Absence);
 institution.MapResource(ResourceKind.Wish, "wish", Examples.Wish);
 institution.MapResource(ResourceKind.Demand, "demand", Examples.Demand);
 institution.MapSolveJobs();
+institution.MapAdvice();
 institution.MapScenarios();
 institution.MapRotas();
 institution.MapChildHistory();

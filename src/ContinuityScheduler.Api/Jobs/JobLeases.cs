@@ -45,8 +45,8 @@ public sealed class JobLeases(SchedulerDb db, JobOptions options, string instanc
         return renewed == 0 ? null : await db.SolveJobs.AnyAsync(j => j.LeaseId == lease && j.CancelRequested, cancellation);
     }
 
-    /// <summary>Stores the rota and ends the job, in one transaction and only while the lease is held: a result is written once.</summary>
-    public async Task<bool> FinishAsync(SolveJobRecord job, Guid lease, RotaRecord rota, Action<SolveJobRecord> record, CancellationToken cancellation)
+    /// <summary>Stores the rota (advice stores none) and ends the job, in one transaction and only while the lease is held: a result is written once.</summary>
+    public async Task<bool> FinishAsync(SolveJobRecord job, Guid lease, RotaRecord? rota, Action<SolveJobRecord> record, CancellationToken cancellation)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         // Letting go of the lease first locks the row (PostgreSQL) or the database (SQLite) until the commit: a racing finisher finds no lease.
@@ -56,8 +56,12 @@ public sealed class JobLeases(SchedulerDb db, JobOptions options, string instanc
         }
 
         var held = await db.SolveJobs.FirstAsync(j => j.Id == job.Id, cancellation);
-        db.Rotas.Add(rota);
-        held.RotaId = rota.Id;
+        if (rota is not null)
+        {
+            db.Rotas.Add(rota);
+            held.RotaId = rota.Id;
+        }
+
         record(held);
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);

@@ -14,5 +14,8 @@ public static class JobState
     public const string SolveKind = "solve";
     public const string RepairKind = "repair";
 
+    /// <summary>Staffing advice: the fewest hires that reach a target; its rota is in the result, never stored as a rota.</summary>
+    public const string AdviceKind = "advice";
+
     public static bool IsFinished(string state) => state is Succeeded or Infeasible or Failed or Cancelled;
 }

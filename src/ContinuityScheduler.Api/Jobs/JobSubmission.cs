@@ -15,7 +15,7 @@ public sealed class JobSubmission(SchedulerDb db, RunningJobs running, Microsoft
 {
     private readonly JobOptions jobs = options.Value.Jobs;
 
-    public async Task<IResult> SubmitAsync(HttpContext context, string institutionId, string kind, JsonObject request, string problemJson, string? publishedRotaJson, CancellationToken cancellation)
+    public async Task<IResult> SubmitAsync(HttpContext context, string institutionId, string kind, JsonObject request, string problemJson, string? publishedRotaJson, CancellationToken cancellation, string collection = "solve-jobs")
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
         if (db.Database.IsNpgsql())
@@ -36,7 +36,7 @@ public sealed class JobSubmission(SchedulerDb db, RunningJobs running, Microsoft
         await db.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         running.Wake();
-        return TypedResults.Accepted($"/api/v1/institutions/{institutionId}/solve-jobs/{job.Id}", JobViews.Of(job, null));
+        return TypedResults.Accepted($"/api/v1/institutions/{institutionId}/{collection}/{job.Id}", JobViews.Of(job, null));
     }
 
     /// <summary>A new job waiting in the queue with the exact problem it will solve.</summary>

@@ -61,37 +61,41 @@ public static class SolveJobEndpoints
         .Produces<SolveJobView>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapDelete("/{jobId:guid}", async (Guid jobId, HttpContext context, SchedulerDb db, RunningJobs running, CancellationToken cancellation) =>
-        {
-            var institutionId = Caller.Institution(context).Id;
-            // One conditional statement: a queued job is cancelled before any instance can claim it; a running one is flagged for its runner, wherever it runs.
-            var now = DateTime.UtcNow;
-            var flagged = await db.SolveJobs.Where(j => j.Id == jobId && j.InstitutionId == institutionId && (j.State == JobState.Queued || j.State == JobState.Running))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.CancelRequested, true)
-                    .SetProperty(j => j.State, j => j.State == JobState.Queued ? JobState.Cancelled : j.State)
-                    .SetProperty(j => j.FinishedAt, j => j.State == JobState.Queued ? now : j.FinishedAt), cancellation);
-            var job = await Find(db, context, jobId, cancellation);
-            if (job is null)
-            {
-                return (IResult)Problems.NotFound($"solve job '{jobId}'");
-            }
-
-            if (flagged == 0)
-            {
-                return Problems.Conflict($"The job is {job.State} already.");
-            }
-
-            running.Cancel(jobId); // at once when it runs here; elsewhere its runner sees the flag at its next heartbeat
-            return TypedResults.Accepted($"{context.Request.PathBase}{context.Request.Path}", JobViews.Of(job, running.ProgressOf(jobId)));
-        })
+        group.MapDelete("/{jobId:guid}", CancelAsync)
         .WithSummary("Cancels a job: a queued one never runs; a running one stops and keeps its best rota so far (202; poll until 'cancelled').")
         .Produces<SolveJobView>(StatusCodes.Status202Accepted)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static Task<SolveJobRecord?> Find(SchedulerDb db, HttpContext context, Guid jobId, CancellationToken cancellation)
+    /// <summary>Cancels a job of the institution, whatever its kind: a queued one never runs, a running one stops wherever it runs.</summary>
+    public static async Task<IResult> CancelAsync(Guid jobId, HttpContext context, SchedulerDb db, RunningJobs running, CancellationToken cancellation)
+    {
+        var institutionId = Caller.Institution(context).Id;
+        // One conditional statement: a queued job is cancelled before any instance can claim it; a running one is flagged for its runner, wherever it runs.
+        var now = DateTime.UtcNow;
+        var flagged = await db.SolveJobs.Where(j => j.Id == jobId && j.InstitutionId == institutionId && (j.State == JobState.Queued || j.State == JobState.Running))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.CancelRequested, true)
+                .SetProperty(j => j.State, j => j.State == JobState.Queued ? JobState.Cancelled : j.State)
+                .SetProperty(j => j.FinishedAt, j => j.State == JobState.Queued ? now : j.FinishedAt), cancellation);
+        var job = await Find(db, context, jobId, cancellation);
+        if (job is null)
+        {
+            return Problems.NotFound($"solve job '{jobId}'");
+        }
+
+        if (flagged == 0)
+        {
+            return Problems.Conflict($"The job is {job.State} already.");
+        }
+
+        running.Cancel(jobId); // at once when it runs here; elsewhere its runner sees the flag at its next heartbeat
+        return TypedResults.Accepted($"{context.Request.PathBase}{context.Request.Path}", JobViews.Of(job, running.ProgressOf(jobId)));
+    }
+
+    /// <summary>A job of the calling institution, whatever its kind.</summary>
+    public static Task<SolveJobRecord?> Find(SchedulerDb db, HttpContext context, Guid jobId, CancellationToken cancellation)
     {
         var id = Caller.Institution(context).Id;
         return db.SolveJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.InstitutionId == id, cancellation);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ContinuityScheduler.Api.Advice;
 using ContinuityScheduler.Api.Contracts;
 using ContinuityScheduler.Api.Data;
 using ContinuityScheduler.Api.Rotas;
@@ -73,7 +74,8 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, RunningJobs running
 
         var lease = job.LeaseId!.Value;
         var mine = running.Start(job.Id, stopping);
-        SolveResult result;
+        SolveResult? result = null;
+        AdviceRun.Done? advice = null;
         PlanningProblem problem;
         try
         {
@@ -87,7 +89,14 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, RunningJobs running
                     mine.Cancel();
                 }
 
-                result = await SolveAsync(job, problem, mine);
+                if (job.Kind == JobState.AdviceKind)
+                {
+                    advice = await AdviceRun.RunAsync(engine, job, problem, AdviceSolveOptions(job), mine);
+                }
+                else
+                {
+                    result = await SolveAsync(job, problem, mine);
+                }
             }
             finally
             {
@@ -115,10 +124,10 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, RunningJobs running
         {
             log.LogWarning("Solve job {JobId}: another instance holds it now; this run's rota is dropped.", job.Id);
         }
-        else if (stopping.IsCancellationRequested && !mine.CancelledByUser && result.Status != SolveStatus.Optimal)
+        else if (stopping.IsCancellationRequested && !mine.CancelledByUser && result?.Status != SolveStatus.Optimal)
         {
-            // Stopped by a shutdown, not by the user: another instance (or the next start) goes on from this run's best rota.
-            var start = job.Kind == JobState.SolveKind ? DocumentWriter.Write(result.Rota) : null;
+            // Stopped by a shutdown, not by the user: another instance (or the next start) goes on from this run's best rota (advice starts over).
+            var start = job.Kind == JobState.SolveKind ? DocumentWriter.Write(result!.Rota) : null;
             await leases.ReleaseAsync(lease, start, CancellationToken.None);
             log.LogInformation("Solve job {JobId} handed back at shutdown with its best rota so far.", job.Id);
         }
@@ -126,7 +135,15 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, RunningJobs running
         {
             try
             {
-                var rota = RotaRecords.Draft(job.InstitutionId, problem, job.ProblemJson, result.Rota, job.Id);
+                if (advice is not null)
+                {
+                    // The advice's rota uses caregivers who do not exist: it stays in the job's result, never a rota of the institution.
+                    var ended = await leases.FinishAsync(job, lease, null, record => AdviceRun.Record(record, advice), CancellationToken.None);
+                    log.LogInformation("Advice job {JobId} {Outcome}: {Status} in {Seconds:0.0} s.", job.Id, ended ? "finished" : "was finished elsewhere", JsonNames.Of(advice.Result.Status), advice.Result.Seconds);
+                    return true;
+                }
+
+                var rota = RotaRecords.Draft(job.InstitutionId, problem, job.ProblemJson, result!.Rota, job.Id);
                 var written = await leases.FinishAsync(job, lease, rota, record => Record(record, result), CancellationToken.None);
                 log.LogInformation("Solve job {JobId} {Outcome}: {Status} in {Seconds:0.0} s.", job.Id, written ? "finished" : "was finished elsewhere", JsonNames.Of(result.Status), result.Seconds);
             }
@@ -192,6 +209,12 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, RunningJobs running
         var solve = JsonSerializer.Deserialize<SolveRequest>(job.RequestJson, JsonDefaults.Options)!;
         var start = job.StartRotaJson is { } json ? RotaReader.Read(json, problem).Value : null;
         return solver.SolveAsync(problem, Options(solve.TimeLimitSeconds, solve.RelativeGap, solve.Seed) with { Start = start }, running, running.Cancellation.Token);
+    }
+
+    private SolveOptions AdviceSolveOptions(SolveJobRecord job)
+    {
+        var request = JsonSerializer.Deserialize<AdviceRequest>(job.RequestJson, JsonDefaults.Options)!;
+        return Options(request.TimeLimitSeconds, request.RelativeGap, request.Seed);
     }
 
     private SolveOptions Options(int? seconds, double? gap, int? seed) => new()

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ContinuityScheduler.Api.Contracts;
 
 namespace ContinuityScheduler.Api.OpenApi;
@@ -36,6 +37,18 @@ public static class Examples
         [new ProblemCaregiverBody("anna", "HR-1001", "Anna A.", new ContractBody(32, "permanent"), ["infant"], ["robin"], [new NestedAbsenceBody("training", "2026-12-02", "2026-12-02")], [new NestedWishBody(false, Weekday: "sunday", Weight: 2)])],
         [Demand],
         new HistoryBody("2026-11-23", [new HistoryShiftBody("anna", "2026-11-29", "E", ["robin"])]));
+
+    public static readonly AdviceRequest Advice = new(
+        new HorizonBody("2026-11-30", 4),
+        [
+            JsonNode.Parse("""{ "id": "infant-30", "contract": { "hoursPerWeek": 30 }, "skills": [ "infant" ], "allowedGroups": [ "robin" ], "maxCount": 2 }""")!.AsObject(),
+            JsonNode.Parse("""{ "like": "anna", "price": 1.4 }""")!.AsObject(),
+        ],
+        "count",
+        new AdviceTargetBody(60, null, null),
+        120,
+        null,
+        null);
 
     public static readonly CheckRequest Check = new(PlanningProblem, new RotaBody("manual", [new AssignmentBody("anna", "2026-11-30", "robin-E")]));
 }

@@ -70,44 +70,18 @@ public static class AdviseCommand
         return reached && result.Validation.IsValid ? ExitCodes.Ok : ExitCodes.HardViolations;
     }
 
-    /// <summary>"1 × 30 h caregiver with infant for sunflower, bluebell (infant-30)": a hire in a leader's words.</summary>
-    public static string Describe(Hire hire)
-    {
-        var candidate = hire.Candidate;
-        var type = candidate.Contract.IsOnCall ? $"{JsonNames.Of(candidate.Contract.EmploymentType)} " : "";
-        var skills = candidate.Skills.Count > 0 ? $" with {string.Join(" and ", candidate.Skills.Order(StringComparer.Ordinal))}" : "";
-        var groups = candidate.AllowedGroups.Count > 0 ? $" for {string.Join(", ", candidate.AllowedGroups.Order(StringComparer.Ordinal))}" : "";
-        var name = candidate.Like is { } like ? $" (like {like})" : candidate.Id is { } id ? $" ({id})" : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{hire.Count} × {candidate.Contract.HoursPerWeek:0.#} h {type}caregiver{skills}{groups}{name}");
-    }
-
-    /// <summary>The status in words: proven, found but not proven, unreachable (with what stays uncovered), or unknown.</summary>
-    public static string StatusText(AdviceResult result, HiresBy by)
-    {
-        var fewest = by == HiresBy.Cost ? "cheapest" : "fewest";
-        return result.Status switch
-        {
-            AdviceStatus.Proven => $"Proven the {fewest}: no {(by == HiresBy.Cost ? "cheaper" : "smaller")} set of the candidates covers every post within the rules, every hire working their contract hours.",
-            AdviceStatus.BestFound => $"The {fewest} found, not proven{(result.HiresBound is { } b ? string.Create(CultureInfo.InvariantCulture, $" (at least {b:0.##} needed)") : "")}.",
-            AdviceStatus.Unreachable => "Cannot be reached with the candidates offered: within the rules, every hire working their contract hours, even hiring all of them leaves posts uncovered (proven).",
-            _ => "Unknown: the time ran out before any set of hires was found to cover every post; try a longer --time-limit.",
-        };
-    }
-
     private static void Print(AdviceResult result, HiresBy by, string? outPath, TextWriter output)
     {
-        if (result.Status is AdviceStatus.Proven or AdviceStatus.BestFound)
+        if (AdviceWords.Headline(result) is { } headline)
         {
-            output.WriteLine(result.Hires.Count == 0
-                ? "No hire needed: the staff as they are can cover every post."
-                : $"Hire {string.Join("; ", result.Hires.Select(Describe))}.");
+            output.WriteLine(headline);
             if (by == HiresBy.Cost)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Cost {result.HireCost:0.##} for {result.HireCount} hire(s)."));
             }
         }
 
-        output.WriteLine(StatusText(result, by));
+        output.WriteLine(AdviceWords.StatusText(result, by));
         var before = result.UncoveredBefore is { } proven ? $"{proven:0} (the least the staff can leave, proven)" : $"{Uncovered(result.Before):0} (the plain solve's rota; its least not proven)";
         output.WriteLine($"Uncovered person-shifts: before {before}, after {result.UncoveredAfter:0}.");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Continuity (institution, weighted mean): before {result.ContinuityBefore.WeightedMean:0.00}, after {result.ContinuityAfter.WeightedMean:0.00}; lowest child {result.ContinuityBefore.Min:0.00} → {result.ContinuityAfter.Min:0.00}."));

@@ -58,6 +58,12 @@ public static class CandidateReader
             node.Property("allowedGroups")?.Error($"No group '{group}' in the problem.");
         }
 
+        var known = problem.Demands.SelectMany(d => d.Skills).Concat(problem.Caregivers.SelectMany(c => c.Skills)).ToHashSet(StringComparer.Ordinal);
+        foreach (var skill in skills.Where(s => !known.Contains(s)))
+        {
+            node.Property("skills")?.Error($"No demand needs and no caregiver has the skill '{skill}'.");
+        }
+
         var price = node.Number("price", required: false) ?? 1;
         var maxCount = node.Integer("maxCount", required: false, min: 1, max: MaxCountLimit) ?? 1;
         var first = unnamed;

@@ -6,7 +6,9 @@ namespace ContinuityScheduler.Domain.Tests.Json;
 /// <summary>The candidates file of `continuity advise`: copies numbered, like, errors at their paths, and the workshop's files.</summary>
 public sealed class CandidateReaderTests
 {
-    private static readonly PlanningProblem Problem = ProblemReader.Read(Documents.Minimal).Value!;
+    // Skills a candidate may bring are those the home knows: here cg-1 has "infant" and "night".
+    private static readonly PlanningProblem Problem = ProblemReader.Read(Documents.Minimal.Replace(
+        """{ "id": "cg-1", "contract": { "hoursPerWeek": 37 } }""", """{ "id": "cg-1", "contract": { "hoursPerWeek": 37 }, "skills": [ "infant", "night" ] }""", StringComparison.Ordinal)).Value!;
 
     [Fact]
     public void Candidates_are_read_with_their_copies_numbered_and_like_copying_a_caregiver()
@@ -46,7 +48,8 @@ public sealed class CandidateReaderTests
                 { "id": "cg", "contract": { "hoursPerWeek": 20 }, "maxCount": 2 },
                 { "like": "nobody" },
                 { "id": "x", "contract": { "hoursPerWeek": 20 }, "allowedGroups": [ "wren" ], "price": -1, "maxCount": 0 },
-                { "id": "y" }
+                { "id": "y" },
+                { "id": "z", "contract": { "hoursPerWeek": 20 }, "skills": [ "juggling" ] }
               ]
             }
             """;
@@ -60,6 +63,7 @@ public sealed class CandidateReaderTests
             "$.candidates[1].like: No caregiver 'nobody' in the problem to copy.",
             "$.candidates[2].allowedGroups: No group 'wren' in the problem.",
             "$.candidates[3].contract: Required.",
+            "$.candidates[4].skills: No demand needs and no caregiver has the skill 'juggling'.",
         ]);
         result.Errors.Select(e => e.Path).Should().Contain(["$.candidates[2].price", "$.candidates[2].maxCount"]);
     }

@@ -1,0 +1,39 @@
+using System.Globalization;
+using ContinuityScheduler.Domain.Json;
+
+namespace ContinuityScheduler.Solver.Advice;
+
+/// <summary>Advice in a leader's words, one wording for the CLI, the API and the page.</summary>
+public static class AdviceWords
+{
+    /// <summary>"1 × 30 h caregiver with infant for sunflower, bluebell (infant-30)": a hire in a leader's words.</summary>
+    public static string Describe(Hire hire)
+    {
+        var candidate = hire.Candidate;
+        var type = candidate.Contract.IsOnCall ? $"{JsonNames.Of(candidate.Contract.EmploymentType)} " : "";
+        var skills = candidate.Skills.Count > 0 ? $" with {string.Join(" and ", candidate.Skills.Order(StringComparer.Ordinal))}" : "";
+        var groups = candidate.AllowedGroups.Count > 0 ? $" for {string.Join(", ", candidate.AllowedGroups.Order(StringComparer.Ordinal))}" : "";
+        var name = candidate.Like is { } like ? $" (like {like})" : candidate.Id is { } id ? $" ({id})" : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{hire.Count} × {candidate.Contract.HoursPerWeek:0.#} h {type}caregiver{skills}{groups}{name}");
+    }
+
+    /// <summary>The hires in one sentence when the target is reached ("Hire …; …." or no hire needed); null when it is not.</summary>
+    public static string? Headline(AdviceResult result) => result.Status is AdviceStatus.Proven or AdviceStatus.BestFound
+        ? result.Hires.Count == 0
+            ? "No hire needed: the staff as they are can cover every post."
+            : $"Hire {string.Join("; ", result.Hires.Select(Describe))}."
+        : null;
+
+    /// <summary>The status in words: proven, found but not proven, unreachable (with what stays uncovered), or unknown.</summary>
+    public static string StatusText(AdviceResult result, HiresBy by)
+    {
+        var fewest = by == HiresBy.Cost ? "cheapest" : "fewest";
+        return result.Status switch
+        {
+            AdviceStatus.Proven => $"Proven the {fewest}: no {(by == HiresBy.Cost ? "cheaper" : "smaller")} set of the candidates covers every post within the rules, every hire working their contract hours.",
+            AdviceStatus.BestFound => $"The {fewest} found, not proven{(result.HiresBound is { } b ? string.Create(CultureInfo.InvariantCulture, $" (at least {b:0.##} needed)") : "")}.",
+            AdviceStatus.Unreachable => "Cannot be reached with the candidates offered: within the rules, every hire working their contract hours, even hiring all of them leaves posts uncovered (proven).",
+            _ => "Unknown: the time ran out before any set of hires was found to cover every post; try a longer time limit.",
+        };
+    }
+}
