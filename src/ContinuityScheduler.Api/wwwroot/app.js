@@ -8,6 +8,7 @@ import { setUpMasterData, loadMasterData } from './masterdata.js';
 import { setUpPrint, fillPrintChoices } from './print.js';
 import { setUpDownloads } from './downloads.js';
 import { setUpHistory, fillHistoryScopes, showChildHistory } from './history.js';
+import { setUpAdvice, resetAdvice } from './advice.js';
 
 const storageKeys = { institutionId: 'continuity.institutionId', apiKey: 'continuity.apiKey' };
 const demoInstitutionId = 'baby-home';
@@ -38,6 +39,7 @@ async function connect(event) {
   showMessage('');
   try {
     await reloadMasterData();
+    resetAdvice();
     loadPins();
     renderPinList();
     await Promise.all([refreshRotas(), loadScenarios()]);
@@ -577,6 +579,7 @@ document.addEventListener('DOMContentLoaded', () => {
   setUpPrint();
   setUpDownloads();
   setUpHistory();
+  setUpAdvice();
   document.addEventListener('pins-changed', () => { markPins(); renderPinList(); });
   if ($('#api-key').value) connect();
 });
