@@ -15,12 +15,13 @@ public sealed record JobProgress(double? ElapsedSeconds, double? Incumbent, doub
 /// <summary>
 /// How a solve ended: status <c>optimal</c>, <c>feasible</c> or <c>infeasible</c> (the rota breaks a hard rule), the objective
 /// recomputed from the rota, a proven bound (null when not proven), hard violations (uncovered posts included), the
-/// uncovered person-shifts when proven the least possible, and the diagnosis in words.
+/// uncovered person-shifts when proven the least possible, and the diagnosis in words. An advice job's status is the
+/// advice's (<c>proven</c>, <c>best-found</c>, <c>unreachable</c>, <c>unknown</c>); its whole answer is at <c>GET …/advice/{id}</c>.
 /// </summary>
 public sealed record JobResult(string Status, double? Objective, double? Bound, double? Gap, double? FirstSolutionSeconds, double Seconds, int? HardViolations, double? UncoveredMinimum, IReadOnlyList<string> Diagnosis);
 
 /// <summary>
-/// A solve or repair job: <c>queued</c>, <c>running</c>, then <c>succeeded</c>, <c>infeasible</c> (its rota breaks a hard
+/// A solve, repair or advice job: <c>queued</c>, <c>running</c>, then <c>succeeded</c>, <c>infeasible</c> (its rota breaks a hard
 /// rule: see the result's diagnosis), <c>failed</c> or <c>cancelled</c> (a cancelled running job keeps its best rota).
 /// </summary>
 public sealed record SolveJobView(
