@@ -106,6 +106,26 @@ public sealed class LeaveOneOutTests
         result.Caregivers.Should().Contain(r => r.Drop > 0, "some absence costs continuity: the figures are not all zero");
     }
 
+    [Theory]
+    [InlineData("a")]
+    [InlineData("d")]
+    [InlineData("nina")]
+    public async Task The_repairs_start_hands_lost_shifts_only_to_colleagues_whose_rules_allow_them(string leaver)
+    {
+        var (problem, published) = await Published();
+        var absent = Absent(problem, leaver);
+
+        var start = LeaveOneOutStart.Absorb(absent, published, leaver);
+
+        RotaValidator.Validate(absent, start).Violations.Where(v => v.Severity == Severity.Hard && !RotaSolver.IsShortfall(v)).Should().BeEmpty();
+        start.Assignments.Should().NotContain(a => a.CaregiverId == leaver);
+        start.Assignments.Should().Contain(published.Assignments.Where(a => a.CaregiverId != leaver), "nothing of the colleagues' is taken away");
+        var added = start.Assignments.Except(published.Assignments).ToList();
+        var lost = published.Assignments.Where(a => a.CaregiverId == leaver).ToList();
+        var expected = leaver == "nina" ? lost.Count(a => a.DemandId != "night") : lost.Count;
+        added.Should().HaveCount(expected, "every early can be handed on, no night can");
+    }
+
     [Fact]
     public async Task Cancelling_after_the_first_caregiver_returns_that_one_and_says_the_view_is_incomplete()
     {

@@ -104,7 +104,8 @@ public sealed class LeaveOneOutSolver(IMipEngine engine, ObjectiveWeights? weigh
     /// <summary>The repair's rota, status, whether its uncovered person-shifts are proven the least, and the validator's report on the home without the leaver.</summary>
     private async Task<(Rota, SolveStatus?, bool, ValidationReport)> Repair(PlanningProblem problem, Rota rota, string leaverId, SolveOptions solve, CancellationToken cancellation)
     {
-        var result = await solver.RepairAsync(problem, rota, leaverId, problem.Horizon.Start, problem.Horizon.End, solve, null, cancellation);
+        var start = LeaveOneOutStart.Absorb(Without(problem, leaverId), rota, leaverId);
+        var result = await solver.RepairAsync(problem, rota, leaverId, problem.Horizon.Start, problem.Horizon.End, solve with { Start = start }, null, cancellation);
         return (result.Rota, result.Status, result.UncoveredMinimum is not null, result.Validation);
     }
 
