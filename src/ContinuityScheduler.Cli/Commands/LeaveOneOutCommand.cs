@@ -129,7 +129,7 @@ public static class LeaveOneOutCommand
     public static string Line(PlanningProblem problem, LeaveOneOutCaregiver r)
     {
         var uncovered = r.Uncovered > 0
-            ? $"{r.Uncovered:0} person-shift(s) uncovered{(r.UncoveredProven ? " (the least any repair leaves, proven)" : "")}"
+            ? $"{r.Uncovered:0} person-shift(s) uncovered ({(r.UncoveredProven ? "the least any repair leaves, proven" : "fewer not ruled out in the time")})"
             : "no post uncovered";
         var broken = r.OtherHardViolations > 0 ? $", {r.OtherHardViolations} other hard violation(s)" : "";
         var group = r.GroupLosingMost is { } g ? $"{g.Name} loses most ({g.Before:0.0} → {g.After:0.0})" : "no group loses";
