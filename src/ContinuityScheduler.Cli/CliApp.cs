@@ -22,6 +22,7 @@ public static class CliApp
             SolveCommand.Create(),
             RepairCommand.Create(),
             AdviseCommand.Create(),
+            LeaveOneOutCommand.Create(),
             ValidateCommand.Create(),
             ScoreCommand.Create(),
             CompareCommand.Create(),

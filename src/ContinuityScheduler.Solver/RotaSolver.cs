@@ -36,7 +36,8 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
 
     /// <summary>
     /// Repairs a published rota after a caregiver falls ill: the fewest changes (proven when the time allows), only on
-    /// the days around the absence, replacements from the group's core team preferred, then the most continuity.
+    /// the days around the absence, replacements from the group's core team preferred, then the most continuity. It
+    /// starts from the published rota without the sick days, or from <see cref="SolveOptions.Start"/> when given.
     /// </summary>
     public async Task<SolveResult> RepairAsync(PlanningProblem problem, Rota published, string caregiverId, LocalDate from, LocalDate to, SolveOptions options, IProgress<SolveProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -48,7 +49,8 @@ public sealed class RotaSolver(IMipEngine engine, ObjectiveWeights? weights = nu
         var fixedColumns = model.Assignments
             .Where(a => a.Key.Date < first || a.Key.Date > last)
             .ToDictionary(a => a.Value.Index, a => reference.IsPublished(a.Key.CaregiverId, a.Key.Date, a.Key.DemandId) ? 1.0 : 0.0);
-        var kept = new Rota(published.Assignments.Where(a => a.CaregiverId != caregiverId || a.Date < from || a.Date > to), MadeBy);
+        // The caller's start must keep the published rota outside the days that may change.
+        var kept = options.Start ?? new Rota(published.Assignments.Where(a => a.CaregiverId != caregiverId || a.Date < from || a.Date > to), MadeBy);
         var firstSeconds = run.Seconds;
         run.Report(new SolveProgress(firstSeconds, ObjectiveFunction.Evaluate(changed, kept, weights, reference).Total, null));
         return await Solve(run, model, model.Mip.WithFixed(fixedColumns), kept, firstSeconds, cancellation);

@@ -68,7 +68,7 @@ public partial class HelpTests
 
     private static string OptionsSection(string help) => help[help.IndexOf("Options:", StringComparison.Ordinal)..];
 
-    [GeneratedRegex(@"(?m)^\| `(?<command>[a-z]+)(?<synopsis>(?: [^`]*)?)` \|")]
+    [GeneratedRegex(@"(?m)^\| `(?<command>[a-z][a-z-]*)(?<synopsis>(?: [^`]*)?)` \|")]
     private static partial Regex TableRow();
 
     [GeneratedRegex(@"(?<![\w-])--[a-z][a-z-]*")]

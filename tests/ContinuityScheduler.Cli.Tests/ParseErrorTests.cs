@@ -3,7 +3,7 @@ namespace ContinuityScheduler.Cli.Tests;
 /// <summary>A wrong command line gets one line on stderr naming what is wrong, exit code 2, and no command runs.</summary>
 public class ParseErrorTests
 {
-    public static TheoryData<string> Commands() => ["baseline", "solve", "repair", "validate", "score", "compare", "rules", "sample"];
+    public static TheoryData<string> Commands() => ["baseline", "solve", "repair", "leave-one-out", "validate", "score", "compare", "rules", "sample"];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -22,6 +22,7 @@ public class ParseErrorTests
     [InlineData("SCENARIO", "compare", "base.json")]
     [InlineData("--absent", "repair", "problem.json", "rota.json", "--from", "2026-12-07", "--out", "x.json")]
     [InlineData("--from", "repair", "problem.json", "rota.json", "--absent", "anna", "--out", "x.json")]
+    [InlineData("--rota", "leave-one-out", "problem.json")]
     public void A_missing_argument_or_option_is_named(string missing, params string[] args)
     {
         var run = CliRun.Of(args);
@@ -36,6 +37,7 @@ public class ParseErrorTests
     [InlineData("--threads", "compare", "base.json", "s.json", "--threads", "many")]
     [InlineData("--from", "repair", "p.json", "r.json", "--absent", "anna", "--from", "2026-13-01", "--out", "x.json")]
     [InlineData("NAME", "sample", "castle", "--out", "x.json")]
+    [InlineData("--seed", "leave-one-out", "p.json", "--rota", "r.json", "--seed", "none")]
     public void A_bad_value_is_named(string named, params string[] args)
     {
         var run = CliRun.Of(args);
