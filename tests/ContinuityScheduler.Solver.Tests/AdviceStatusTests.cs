@@ -84,6 +84,19 @@ public sealed class AdviceStatusTests
     }
 
     [Fact]
+    public async Task With_a_score_bound_the_time_kept_for_it_goes_on_coverage_while_no_rota_covers_every_post()
+    {
+        var engine = Engine((_, _) => StubAnswer.Nothing);
+
+        var advice = await new AdviceSolver(engine).AdviseAsync(Problem, Candidates, Options(new AdviceTarget { LowestChildAtLeast = 1 }));
+
+        engine.Seen.Count(StubEngine.IsAdvice).Should().Be(2, "a second coverage solve, no hires-at-least one");
+        engine.Seen.Should().NotContain(m => m.Constraints.Any(c => c.Rule == "advice:hires-at-least"));
+        advice.Status.Should().Be(AdviceStatus.Unknown);
+        RotaSolver.Shortfall(RotaValidator.Validate(advice.Problem, advice.Rota)).Should().Be(4);
+    }
+
+    [Fact]
     public async Task Posts_left_uncovered_are_unreachable_only_when_the_uncovered_level_is_proven()
     {
         var proven = Engine((_, options) => StubAnswer.Start(options));

@@ -40,6 +40,13 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         // In the repeatable mode the limit counts work units: the advice gets what the plain solve was not given.
         var budget = new Budget(options.Solve.Deterministic, limit * (1 - options.BeforeShare), limit, clock);
         var first = await Attempt(problem, candidates, options, start.Rota, 0, budget.Take(target.CoverageOnly ? 1 : 0.5), cancellation);
+        if (!first.Judged.Covered && budget.Remaining > TimeSpan.FromSeconds(1) && !first.Result.Levels.Any(l => l is { Name: RotaModel.UncoveredLevel, Proven: true, Value: > 0 }))
+        {
+            // No rota covers every post yet: the time kept for the score bounds goes on coverage, from where the first solve ended.
+            var again = await Attempt(problem, candidates, options, first.Judged.Rota, 0, budget.Take(1), cancellation);
+            first = again.Result.Values is not null && again.Judged.Shortfall <= first.Judged.Shortfall ? again : first;
+        }
+
         var uncovered = first.Result.Levels.FirstOrDefault(l => l.Name == RotaModel.UncoveredLevel);
         var hiresLevel = first.Result.Levels.FirstOrDefault(l => l.Name == RotaModel.HiresLevel);
         // Never worse than the start: a rota leaving more posts uncovered than the plain one gives way to it.
