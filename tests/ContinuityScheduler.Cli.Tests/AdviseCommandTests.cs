@@ -61,6 +61,25 @@ public sealed class AdviseCommandTests
         RotaValidator.Validate(Candidate.WithHires(problem, candidates, hires), rota).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("--lowest-child", "1", "Lowest child", "(target ≥ 1): reached.", ExitCodes.Ok)]
+    [InlineData("--distinct-per-week", "1", "Most distinct caregivers per week (a child's mean)", "(target ≤ 1): missed.", ExitCodes.HardViolations)]
+    public async Task Advise_prints_the_target_with_the_scorers_figures_before_and_after(string option, string value, string what, string verdict, int exitCode)
+    {
+        // Anna (40 h, exact) cannot work all 7 earlies: the child sees two caregivers a day-time week at least, so at most one cannot be reached.
+        var problemPath = RepoFiles.Scratch("advice-home.json");
+        var candidatesPath = RepoFiles.Scratch("candidates.json");
+        await File.WriteAllTextAsync(problemPath, Problem);
+        await File.WriteAllTextAsync(candidatesPath, Candidates);
+
+        var run = await ProgramRun.OfAsync("advise", problemPath, "--candidates", candidatesPath, option, value, "--time-limit", "10", "--deterministic", "--json");
+
+        run.ExitCode.Should().Be(exitCode, run.Output + run.Error);
+        var text = await ProgramRun.OfAsync("advise", problemPath, "--candidates", candidatesPath, option, value, "--time-limit", "10", "--deterministic");
+        text.Output.Should().MatchRegex($@"{System.Text.RegularExpressions.Regex.Escape(what)} \d+\.\d → \d+\.\d {System.Text.RegularExpressions.Regex.Escape(verdict)}");
+        run.Output.Should().Contain("\"targetReached\"");
+    }
+
     [Fact]
     public void Advise_names_an_unknown_caregiver_to_copy_at_its_path()
     {

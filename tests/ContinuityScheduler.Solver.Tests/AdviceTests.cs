@@ -101,6 +101,57 @@ public sealed class AdviceTests
     }
 
     [Fact]
+    public async Task A_score_target_every_covering_set_reaches_is_proven_with_the_fewest_that_cover()
+    {
+        // Any rota covering every post with 2 hires has 3 caregivers in the group's week, so each child's D̄w ≤ 3 holds
+        // for it: the fewest hires for the target are the fewest that cover, 2, proven by the coverage alone.
+        var problem = Home(nights: true, Staff("a", 40));
+        IReadOnlyList<Candidate> candidates = [Day(), Night()];
+        var options = Repeatable() with { Target = new AdviceTarget { DistinctPerWeekAtMost = 3 } };
+
+        var advice = await Advisor.AdviseAsync(problem, candidates, options);
+
+        (await Cheapest(problem, candidates, byCost: false))!.Value.Count.Should().Be(2);
+        advice.Status.Should().Be(AdviceStatus.Proven);
+        advice.HireCount.Should().Be(2);
+        AssertReachesTarget(problem, candidates, advice);
+        ContinuityScorer.Score(advice.Problem, advice.Rota).Children.Should().OnlyContain(c => c.DistinctPerWeek <= 3);
+        advice.TargetReached.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(true, 2, AdviceStatus.Proven, 1)]
+    [InlineData(false, 2, AdviceStatus.Proven, 2)]
+    [InlineData(false, 1, AdviceStatus.Unknown, 2)]
+    public async Task Distinct_caregivers_a_week_take_the_hires_worked_out_by_hand(bool allRounderOffered, double atMost, AdviceStatus expected, int hires)
+    {
+        // A works 5 earlies; 2 earlies and 2 nights are left. Nights are outside the waking day, so a night hire is no
+        // daytime contact: one 32 h all-rounder with "night" (all 4 shifts) or a 16 h day plus a 16 h night hire keep the
+        // child's D̄w at 2, the fewest that cover. At most 1 no set reaches (A cannot work all 7 earlies): nothing proves
+        // it, so the status stays unknown once every larger count was tried, with the best covering set found.
+        var problem = Home(nights: true, Staff("a", 40));
+        IReadOnlyList<Candidate> candidates = allRounderOffered ? [Candidate.Named("allround", new Contract(32), ["night"], [], 1), Day(1), Night(1)] : [Day(1), Night(1)];
+        var options = Repeatable() with { Target = new AdviceTarget { DistinctPerWeekAtMost = atMost } };
+
+        var advice = await Advisor.AdviseAsync(problem, candidates, options);
+
+        advice.Status.Should().Be(expected);
+        advice.HireCount.Should().Be(hires);
+        (await Cheapest(problem, candidates, byCost: false))!.Value.Count.Should().Be(allRounderOffered ? 1 : 2, "the fewest that cover, by trying every set");
+        var most = ContinuityScorer.Score(advice.Problem, advice.Rota).Children.Max(c => c.DistinctPerWeek);
+        advice.TargetReached.Should().Be(most <= atMost).And.Be(expected == AdviceStatus.Proven);
+        if (expected == AdviceStatus.Proven)
+        {
+            AssertReachesTarget(problem, candidates, advice);
+        }
+        else
+        {
+            most.Should().BeGreaterThan(1);
+            advice.TargetMisses.Should().ContainSingle().Which.Should().StartWith("distinct caregivers per week");
+        }
+    }
+
+    [Fact]
     public void A_candidate_not_hired_has_no_contract_target_and_costs_nothing()
     {
         // A Monday to Friday and B on the weekend cover every early: the validator passes it on the home as it is, so

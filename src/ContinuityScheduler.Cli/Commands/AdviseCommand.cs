@@ -12,7 +12,7 @@ namespace ContinuityScheduler.Cli.Commands;
 
 /// <summary>
 /// <c>advise PROBLEM --candidates FILE</c>: the fewest (or cheapest) hires among the candidates that leave no post
-/// uncovered, the status of that answer in words, the figures before and after, and the rota with the hires.
+/// uncovered and reach the score bounds given, the status of that answer in words, the figures before and after, and the rota with the hires.
 /// </summary>
 public static class AdviseCommand
 {
@@ -22,10 +22,13 @@ public static class AdviseCommand
         var candidatesPath = CliOptions.Text("--candidates", "CANDIDATES", "the candidate hires (JSON, docs/formats.md)", required: true);
         var by = new Option<string>("--by") { Description = "the fewest hires (count) or the cheapest (cost)", HelpName = "count|cost", DefaultValueFactory = _ => "count" };
         by.AcceptOnlyFromAmong("count", "cost");
+        var lowestChild = CliOptions.Number("--lowest-child", "N", "the target: the lowest child's continuity score at least N (0-100), judged by the scorer", 0, min: 0);
+        var underThreesMean = CliOptions.Number("--under-threes-mean", "N", "the target: the under-threes' mean continuity score at least N", 0, min: 0);
+        var distinctPerWeek = CliOptions.Number("--distinct-per-week", "N", "the target: each child's mean distinct caregivers per week at most N", 0, min: 0);
         var shared = new SolveArguments(outRequired: false);
-        var command = new Command("advise", "staffing advice: the fewest (or cheapest) hires among the candidates offered that leave no post uncovered, whether that is proven, and the figures before and after; exit 0 when the hires reach every post, 1 when not, 2 on bad input")
+        var command = new Command("advise", "staffing advice: the fewest (or cheapest) hires among the candidates offered that leave no post uncovered (and reach the score bounds given), whether that is proven, and the figures before and after; exit 0 when the hires reach the target, 1 when not, 2 on bad input")
         {
-            problemPath, candidatesPath, by,
+            problemPath, candidatesPath, by, lowestChild, underThreesMean, distinctPerWeek,
         };
         shared.AddTo(command);
         command.SetAction(result =>
@@ -33,11 +36,21 @@ public static class AdviseCommand
             var problem = Documents.Problem(result.GetRequiredValue(problemPath));
             var candidates = Documents.Candidates(result.GetRequiredValue(candidatesPath), problem);
             var hiresBy = result.GetValue(by) == "cost" ? HiresBy.Cost : HiresBy.Count;
-            var options = new AdviceOptions { Solve = shared.Options(result), By = hiresBy };
+            var target = new AdviceTarget
+            {
+                LowestChildAtLeast = Given(result, lowestChild),
+                UnderThreesMeanAtLeast = Given(result, underThreesMean),
+                DistinctPerWeekAtMost = Given(result, distinctPerWeek),
+            };
+            var options = new AdviceOptions { Solve = shared.Options(result), By = hiresBy, Target = target };
             return Run(problem, candidates, options, result.GetValue(shared.Out), result.GetValue(shared.Json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
         });
         return command;
     }
+
+    /// <summary>An option's value when given on the command line; null when left out (a score bound unset).</summary>
+    private static double? Given(ParseResult result, Option<double> option) =>
+        result.GetResult(option) is { Implicit: false } ? result.GetValue(option) : null;
 
     private static int Run(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, string? outPath, bool json, TextWriter output, TextWriter error)
     {
@@ -67,7 +80,7 @@ public static class AdviseCommand
         }
 
         var reached = result.Status is AdviceStatus.Proven or AdviceStatus.BestFound;
-        return reached && result.Validation.IsValid ? ExitCodes.Ok : ExitCodes.HardViolations;
+        return reached && result.TargetReached && result.Validation.IsValid ? ExitCodes.Ok : ExitCodes.HardViolations;
     }
 
     private static void Print(AdviceResult result, HiresBy by, string? outPath, TextWriter output)
@@ -85,6 +98,11 @@ public static class AdviseCommand
         var before = result.UncoveredBefore is { } proven ? $"{proven:0} (the least the staff can leave, proven)" : $"{Uncovered(result.Before):0} (the plain solve's rota; its least not proven)";
         output.WriteLine($"Uncovered person-shifts: before {before}, after {result.UncoveredAfter:0}.");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Continuity (institution, weighted mean): before {result.ContinuityBefore.WeightedMean:0.00}, after {result.ContinuityAfter.WeightedMean:0.00}; lowest child {result.ContinuityBefore.Min:0.00} → {result.ContinuityAfter.Min:0.00}."));
+        foreach (var line in TargetLines(result))
+        {
+            output.WriteLine(line);
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Validator on the home with the hires: {result.Validation.HardCount} hard, {result.Validation.SoftCount} soft violations; {result.Seconds:0.0} s in all."));
         if (outPath is not null)
         {
@@ -96,6 +114,29 @@ public static class AdviseCommand
         {
             output.WriteLine(line);
         }
+    }
+
+    /// <summary>Each score bound set, with the scorer's figure before and after: "Lowest child 58.1 → 61.4 (target ≥ 60): reached."</summary>
+    public static IEnumerable<string> TargetLines(AdviceResult result)
+    {
+        var (target, before, after) = (result.Target, result.ContinuityBefore, result.ContinuityAfter);
+        if (target.LowestChildAtLeast is { } lowest)
+        {
+            yield return Line("Lowest child", before.Min, after.Min, "≥", lowest, after.Min >= lowest);
+        }
+
+        if (target.UnderThreesMeanAtLeast is { } underThrees)
+        {
+            yield return Line("Under-threes' mean", before.UnderThreeMean, after.UnderThreeMean, "≥", underThrees, after.UnderThreeMean >= underThrees);
+        }
+
+        if (target.DistinctPerWeekAtMost is { } distinct)
+        {
+            yield return Line("Most distinct caregivers per week (a child's mean)", result.MostDistinctPerWeekBefore, result.MostDistinctPerWeekAfter, "≤", distinct, result.MostDistinctPerWeekAfter <= distinct);
+        }
+
+        static string Line(string what, double before, double after, string sense, double bound, bool met) =>
+            string.Create(CultureInfo.InvariantCulture, $"{what} {before:0.0} → {after:0.0} (target {sense} {bound:0.##}): {(met ? "reached" : "missed")}.");
     }
 
     private static double Uncovered(SolveResult result) =>
@@ -120,6 +161,16 @@ public static class AdviseCommand
         hireCount = result.HireCount,
         hireCost = result.HireCost,
         hiresBound = result.HiresBound,
+        target = new
+        {
+            lowestChildAtLeast = result.Target.LowestChildAtLeast,
+            underThreesMeanAtLeast = result.Target.UnderThreesMeanAtLeast,
+            distinctPerWeekAtMost = result.Target.DistinctPerWeekAtMost,
+        },
+        targetReached = result.TargetReached,
+        targetMisses = result.TargetMisses,
+        mostDistinctPerWeekBefore = result.MostDistinctPerWeekBefore,
+        mostDistinctPerWeekAfter = result.MostDistinctPerWeekAfter,
         uncoveredBefore = result.UncoveredBefore,
         uncoveredBeforeFound = Uncovered(result.Before),
         uncoveredAfter = result.UncoveredAfter,

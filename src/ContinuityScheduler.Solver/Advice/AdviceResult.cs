@@ -32,4 +32,19 @@ public sealed record AdviceResult(
 
     /// <summary>The least the hires level can be (hires or their price), proven by the engine; null when unknown.</summary>
     public double? HiresBound { get; init; }
+
+    /// <summary>What the hires were to reach: no uncovered post, and the score bounds set.</summary>
+    public AdviceTarget Target { get; init; } = new();
+
+    /// <summary>Whether the rota reaches the target: the validator finds no hard rule broken, no post uncovered, and the scorer every bound met.</summary>
+    public bool TargetReached { get; init; }
+
+    /// <summary>The score bounds the rota misses, as the scorer finds them on the home with the hires ("lowest child 58.1 &lt; 60").</summary>
+    public IReadOnlyList<string> TargetMisses { get; init; } = [];
+
+    /// <summary>The highest of the children's mean distinct caregivers per week on the plain rota (what <see cref="AdviceTarget.DistinctPerWeekAtMost"/> bounds).</summary>
+    public double MostDistinctPerWeekBefore { get; init; }
+
+    /// <summary>The highest of the children's mean distinct caregivers per week on the advice's rota.</summary>
+    public double MostDistinctPerWeekAfter { get; init; }
 }

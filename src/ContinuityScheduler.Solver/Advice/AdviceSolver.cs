@@ -9,12 +9,14 @@ using ContinuityScheduler.Solver.Model;
 namespace ContinuityScheduler.Solver.Advice;
 
 /// <summary>
-/// Staffing advice ("what would it take?"): the fewest (or cheapest) candidate hires that leave no post uncovered. The
-/// home's plain solve comes first (the "before" figures and the start); then one model of the home with every candidate
+/// Staffing advice ("what would it take?"): the fewest (or cheapest) candidate hires that leave no post uncovered and
+/// reach the target's score bounds. The home's plain solve comes first (the "before" figures and the start): when its
+/// rota already reaches the target, no hire is the answer, proven. Else one model of the home with every candidate
 /// copy added as a caregiver who works only when hired, its levels in order: the rules' minimums, the uncovered posts
 /// (held at their least, 0 when reachable, so the target binds as a hard constraint from then on), the hires, and the
-/// rota's objective. The validator judges the rota on the home with the chosen hires added; the hires are read from
-/// the rota, not from the engine.
+/// rota's objective. When that rota covers every post but misses a score bound, the same model is solved again with
+/// at least one hire more each time, until the scorer finds the bounds met or the time runs out. The validator and
+/// the scorer judge every rota on the home with its hires added; the hires are read from the rota, not from the engine.
 /// </summary>
 public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = null)
 {
@@ -26,52 +28,142 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
     {
         var clock = Stopwatch.StartNew();
         var limit = options.Solve.TimeLimit;
+        var target = options.Target;
         var before = await new RotaSolver(engine, weights).SolveAsync(problem, options.Solve with { TimeLimit = limit * options.BeforeShare }, null, cancellation);
-
-        var all = Candidate.WithHires(problem, candidates);
-        var model = RotaModelBuilder.Build(all, weights, hiring: Hiring.Of(candidates, options.By == HiresBy.Cost));
-        // In the repeatable mode the limit counts work units: the advice gets what the plain solve was not given.
-        var rest = options.Solve.Deterministic ? limit * (1 - options.BeforeShare) : limit - clock.Elapsed;
-        var engineOptions = options.Solve.ForEngine(rest > TimeSpan.FromSeconds(1) ? rest : TimeSpan.FromSeconds(1), model.ValuesFor(before.Rota)) with { LevelShare = options.LevelShare };
-        var result = await engine.SolveAsync(model.Mip, engineOptions, null, cancellation);
-
-        // The plain rota is a start every advice model keeps: without an answer from the engine it stands, with no hires.
-        var rota = result.Values is { } values ? model.RotaFrom(values, MadeBy) : new Rota(before.Rota.Assignments, MadeBy);
-        var working = rota.Assignments.Select(a => a.CaregiverId).ToHashSet(StringComparer.Ordinal);
-        var hires = candidates
-            .Select(c => new Hire(c, [.. c.CopyIds.Where(working.Contains)]))
-            .Where(h => h.Count > 0)
-            .ToList();
-        var after = Candidate.WithHires(problem, candidates, working);
-        var validation = RotaValidator.Validate(after, rota);
-        var uncovered = result.Levels.FirstOrDefault(l => l.Name == RotaModel.UncoveredLevel);
-        var hiresLevel = result.Levels.FirstOrDefault(l => l.Name == RotaModel.HiresLevel);
-        var shortfall = RotaSolver.Shortfall(validation);
-        // Proven only when every level before the rota's objective was proven (the rules' minimums too: a loose hold on them
-        // would make the later levels' proofs hold only against it), and the validator finds no other hard rule broken.
-        var otherHard = validation.Violations.Any(v => v.Severity == Severity.Hard && !RotaSolver.IsShortfall(v));
-        var status = uncovered is { Proven: true, Value: > 0 } && shortfall > 0 ? AdviceStatus.Unreachable
-            : result.Values is null || shortfall > 0 ? AdviceStatus.Unknown
-            : result.LevelsProven && hiresLevel is { Proven: true } && uncovered is { Proven: true } && !otherHard ? AdviceStatus.Proven
-            : AdviceStatus.BestFound;
-
-        return new AdviceResult(status, hires, rota, after, validation, before, ContinuityScorer.Score(problem, before.Rota).Institution,
-            ContinuityScorer.Score(after, rota).Institution, clock.Elapsed.TotalSeconds, Diagnosis(status, all, validation))
+        var start = Judged.Of(problem, candidates, new Rota(before.Rota.Assignments, MadeBy), target);
+        if (start.Reached)
         {
-            HiresBound = hiresLevel?.Bound,
+            // The plain rota already reaches the target: no hire is needed, and none is fewer; no advice model is built.
+            return Result(AdviceStatus.Proven, start, before, problem, candidates, clock, 0);
+        }
+
+        // In the repeatable mode the limit counts work units: the advice gets what the plain solve was not given.
+        var budget = new Budget(options.Solve.Deterministic, limit * (1 - options.BeforeShare), limit, clock);
+        var first = await Attempt(problem, candidates, options, start.Rota, 0, budget.Take(target.CoverageOnly ? 1 : 0.5), cancellation);
+        if (!first.Judged.Covered && budget.Remaining > TimeSpan.FromSeconds(1) && !first.Result.Levels.Any(l => l is { Name: RotaModel.UncoveredLevel, Proven: true, Value: > 0 }))
+        {
+            // No rota covers every post yet: the time kept for the score bounds goes on coverage, from where the first solve ended.
+            var again = await Attempt(problem, candidates, options, first.Judged.Rota, 0, budget.Take(1), cancellation);
+            first = again.Result.Values is not null && again.Judged.Shortfall <= first.Judged.Shortfall ? again : first;
+        }
+
+        var uncovered = first.Result.Levels.FirstOrDefault(l => l.Name == RotaModel.UncoveredLevel);
+        var hiresLevel = first.Result.Levels.FirstOrDefault(l => l.Name == RotaModel.HiresLevel);
+        // Never worse than the start: a rota leaving more posts uncovered than the plain one gives way to it.
+        var best = first.Result.Values is null || first.Judged.Shortfall > start.Shortfall ? start : first.Judged;
+        if (uncovered is { Proven: true, Value: > 0 } && best.Shortfall > 0)
+        {
+            // Even hiring every candidate leaves posts uncovered: no score bound can be reached either.
+            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresLevel?.Bound);
+        }
+
+        // The fewest hires that cover every post, proven: a lower bound for any target, as every target covers every post.
+        var coverageLeast = ReferenceEquals(best, first.Judged) && best.Covered && first.Result.LevelsProven && hiresLevel is { Proven: true } && uncovered is { Proven: true }
+            ? best.HireCount
+            : (int?)null;
+        if (best.Reached)
+        {
+            return Result(coverageLeast == best.HireCount ? AdviceStatus.Proven : AdviceStatus.BestFound, best, before, problem, candidates, clock, hiresLevel?.Bound);
+        }
+
+        var copies = candidates.Sum(c => c.MaxCount);
+        for (var atLeast = best.HireCount + 1; best is { Covered: true, Reached: false } && atLeast <= copies && budget.Remaining > TimeSpan.FromSeconds(1); atLeast++)
+        {
+            // The scores are ratios the model cannot hold: one hire more, the rota's objective choosing who, judged by the scorer.
+            var more = await Attempt(problem, candidates, options, best.Rota, atLeast, budget.Take(atLeast == copies ? 1 : 0.5), cancellation);
+            if (more.Result.Values is not null && more.Judged.Reached)
+            {
+                // More hires than coverage needs: fewer were not ruled out for the scores.
+                return Result(AdviceStatus.BestFound, more.Judged, before, problem, candidates, clock, coverageLeast);
+            }
+        }
+
+        return Result(AdviceStatus.Unknown, best, before, problem, candidates, clock, hiresLevel?.Bound);
+    }
+
+    /// <summary>One solve of the advice model from a start, with at least <paramref name="atLeast"/> hires; the rota judged.</summary>
+    private async Task<(Judged Judged, MipResult Result)> Attempt(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, Rota start, int atLeast, TimeSpan time, CancellationToken cancellation)
+    {
+        var model = RotaModelBuilder.Build(Candidate.WithHires(problem, candidates), weights, hiring: Hiring.Of(candidates, options.By == HiresBy.Cost));
+        if (atLeast > 0)
+        {
+            // The hires level then keeps exactly this many (or the cheapest such), and the rota's objective chooses them.
+            model.Mip.Add("advice:hires-at-least", model.Hired.Values.Select(v => (Term)v), Sense.GreaterOrEqual, atLeast);
+        }
+
+        var engineOptions = options.Solve.ForEngine(time, model.ValuesFor(start)) with { LevelShare = options.LevelShare };
+        var result = await engine.SolveAsync(model.Mip, engineOptions, null, cancellation);
+        var rota = result.Values is { } values ? model.RotaFrom(values, MadeBy) : start;
+        return (Judged.Of(problem, candidates, rota, options.Target), result);
+    }
+
+    private static AdviceResult Result(AdviceStatus status, Judged judged, SolveResult before, PlanningProblem problem, IReadOnlyList<Candidate> candidates, Stopwatch clock, double? hiresBound)
+    {
+        var scoredBefore = ContinuityScorer.Score(problem, before.Rota);
+        return new AdviceResult(status, judged.Hires, judged.Rota, judged.Problem, judged.Validation, before, scoredBefore.Institution,
+            judged.Scores.Institution, clock.Elapsed.TotalSeconds, Diagnosis(status, Candidate.WithHires(problem, candidates), judged))
+        {
+            HiresBound = hiresBound,
+            Target = judged.Target,
+            TargetReached = judged.Reached,
+            TargetMisses = judged.Misses,
+            MostDistinctPerWeekBefore = MostDistinct(scoredBefore),
+            MostDistinctPerWeekAfter = MostDistinct(judged.Scores),
         };
     }
 
-    /// <summary>What stays uncovered (unreachable or unknown), and every hard rule the rota breaks besides.</summary>
-    private static List<string> Diagnosis(AdviceStatus status, PlanningProblem all, ValidationReport validation)
+    private static double MostDistinct(ContinuityReport report) => report.Children.Count == 0 ? 0 : report.Children.Max(c => c.DistinctPerWeek);
+
+    /// <summary>What stays uncovered (unreachable or unknown), the score bounds missed, and every hard rule the rota breaks besides.</summary>
+    private static List<string> Diagnosis(AdviceStatus status, PlanningProblem all, Judged judged)
     {
         var lines = new List<string>();
         if (status is AdviceStatus.Unreachable or AdviceStatus.Unknown)
         {
-            lines.AddRange(Solver.Diagnosis.Of(all, validation));
+            lines.AddRange(Solver.Diagnosis.Of(all, judged.Validation));
         }
 
-        lines.AddRange(validation.Violations.Where(v => v.Severity == Severity.Hard && !RotaSolver.IsShortfall(v)).Select(v => $"{v.Code}: {v.Message}"));
+        lines.AddRange(judged.Misses.Select(m => $"target missed: {m}"));
+        lines.AddRange(judged.Validation.Violations.Where(v => v.Severity == Severity.Hard && !RotaSolver.IsShortfall(v)).Select(v => $"{v.Code}: {v.Message}"));
         return lines;
+    }
+
+    /// <summary>A rota judged on the home with the copies it works added: the validator's verdict and the scorer's report against the target.</summary>
+    private sealed record Judged(Rota Rota, IReadOnlyList<Hire> Hires, PlanningProblem Problem, ValidationReport Validation, ContinuityReport Scores, AdviceTarget Target, IReadOnlyList<string> Misses)
+    {
+        public int HireCount => Hires.Sum(h => h.Count);
+
+        public double Shortfall => RotaSolver.Shortfall(Validation);
+
+        /// <summary>Every post covered and no other hard rule broken.</summary>
+        public bool Covered => Validation.Violations.All(v => v.Severity != Severity.Hard);
+
+        public bool Reached => Covered && Misses.Count == 0;
+
+        public static Judged Of(PlanningProblem problem, IReadOnlyList<Candidate> candidates, Rota rota, AdviceTarget target)
+        {
+            var working = rota.Assignments.Select(a => a.CaregiverId).ToHashSet(StringComparer.Ordinal);
+            var hires = candidates.Select(c => new Hire(c, [.. c.CopyIds.Where(working.Contains)])).Where(h => h.Count > 0).ToList();
+            var after = Candidate.WithHires(problem, candidates, working);
+            var scores = ContinuityScorer.Score(after, rota);
+            return new Judged(rota, hires, after, RotaValidator.Validate(after, rota), scores, target, target.Misses(scores));
+        }
+    }
+
+    /// <summary>The advice's time after the plain solve: seconds to the deadline, or in the repeatable mode work units not yet given out.</summary>
+    private sealed class Budget(bool deterministic, TimeSpan total, TimeSpan deadline, Stopwatch clock)
+    {
+        private TimeSpan given;
+
+        public TimeSpan Remaining => deterministic ? total - given : deadline - clock.Elapsed;
+
+        /// <summary>A share of what remains, a second at least (the engine needs one to start from its hint).</summary>
+        public TimeSpan Take(double share)
+        {
+            var time = Remaining * share;
+            time = time > TimeSpan.FromSeconds(1) ? time : TimeSpan.FromSeconds(1);
+            given += time;
+            return time;
+        }
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using ContinuityScheduler.Domain.Scoring;
+
 namespace ContinuityScheduler.Solver.Advice;
 
 /// <summary>
@@ -17,4 +20,27 @@ public sealed record AdviceTarget
 
     /// <summary>Only "no uncovered posts": every score bound unset.</summary>
     public bool CoverageOnly => LowestChildAtLeast is null && UnderThreesMeanAtLeast is null && DistinctPerWeekAtMost is null;
+
+    /// <summary>The score bounds the scorer's report misses, one line each; empty when every bound set is met.</summary>
+    public IReadOnlyList<string> Misses(ContinuityReport report)
+    {
+        var misses = new List<string>();
+        if (LowestChildAtLeast is { } lowest && report.Institution.Min < lowest)
+        {
+            misses.Add(string.Create(CultureInfo.InvariantCulture, $"lowest child {report.Institution.Min:0.0} < {lowest:0.##}"));
+        }
+
+        if (UnderThreesMeanAtLeast is { } underThrees && report.Institution.UnderThreeMean < underThrees)
+        {
+            misses.Add(string.Create(CultureInfo.InvariantCulture, $"under-threes' mean {report.Institution.UnderThreeMean:0.0} < {underThrees:0.##}"));
+        }
+
+        var most = report.Children.Count == 0 ? 0 : report.Children.Max(c => c.DistinctPerWeek);
+        if (DistinctPerWeekAtMost is { } distinct && most > distinct)
+        {
+            misses.Add(string.Create(CultureInfo.InvariantCulture, $"distinct caregivers per week {most:0.0#} > {distinct:0.##}"));
+        }
+
+        return misses;
+    }
 }

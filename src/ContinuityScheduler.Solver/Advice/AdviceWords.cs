@@ -20,7 +20,7 @@ public static class AdviceWords
     /// <summary>The hires in one sentence when the target is reached ("Hire …; …." or no hire needed); null when it is not.</summary>
     public static string? Headline(AdviceResult result) => result.Status is AdviceStatus.Proven or AdviceStatus.BestFound
         ? result.Hires.Count == 0
-            ? "No hire needed: the staff as they are can cover every post."
+            ? $"No hire needed: the staff as they are can cover every post{(result.Target.CoverageOnly ? "" : " and reach the target")}."
             : $"Hire {string.Join("; ", result.Hires.Select(Describe))}."
         : null;
 
@@ -28,12 +28,13 @@ public static class AdviceWords
     public static string StatusText(AdviceResult result, HiresBy by)
     {
         var fewest = by == HiresBy.Cost ? "cheapest" : "fewest";
+        var reach = result.Target.CoverageOnly ? "covers every post" : "covers every post and reaches the target";
         return result.Status switch
         {
-            AdviceStatus.Proven => $"Proven the {fewest}: no {(by == HiresBy.Cost ? "cheaper" : "smaller")} set of the candidates covers every post within the rules, every hire working their contract hours.",
+            AdviceStatus.Proven => $"Proven the {fewest}: no {(by == HiresBy.Cost ? "cheaper" : "smaller")} set of the candidates {reach} within the rules, every hire working their contract hours.",
             AdviceStatus.BestFound => $"The {fewest} found, not proven{(result.HiresBound is { } b ? string.Create(CultureInfo.InvariantCulture, $" (at least {b:0.##} needed)") : "")}.",
             AdviceStatus.Unreachable => "Cannot be reached with the candidates offered: within the rules, every hire working their contract hours, even hiring all of them leaves posts uncovered (proven).",
-            _ => "Unknown: the time ran out before any set of hires was found to cover every post; try a longer time limit.",
+            _ => $"Unknown: the time ran out before any set of hires was found that {reach}; try a longer time limit.",
         };
     }
 }

@@ -1,0 +1,164 @@
+using ContinuityScheduler.Domain.Advice;
+using ContinuityScheduler.Domain.Model;
+using ContinuityScheduler.Domain.Rules;
+using ContinuityScheduler.Domain.Scoring;
+using ContinuityScheduler.Solver.Advice;
+using ContinuityScheduler.Solver.Engine;
+using ContinuityScheduler.Solver.Model;
+using ContinuityScheduler.Solver.Tests.Support;
+using NodaTime;
+using static ContinuityScheduler.Solver.Tests.Support.AdviceHomes;
+
+namespace ContinuityScheduler.Solver.Tests;
+
+/// <summary>
+/// Each branch of the advice's status logic, reached with a stub engine whose answers the test chooses: the status
+/// must follow from what was proven and from the validator's and the scorer's verdict on the rota, never from the
+/// engine's word alone.
+/// </summary>
+public sealed class AdviceStatusTests
+{
+    // A (40 h) works the 5 weekday earlies; 2 weekend earlies and the Wednesday and Thursday nights are left.
+    private static readonly PlanningProblem Problem = Home(nights: true, Staff("a", 40));
+
+    private static readonly IReadOnlyList<Candidate> Candidates =
+        [Candidate.Named("day", Exact16, [], [], 2), Candidate.Named("night", Exact16, ["night"], [], 2)];
+
+    private static readonly Rota Plain = new(Problem.Horizon.Dates.Where(Weekday).Select(d => new Assignment("a", d, "early")));
+
+    /// <summary>The plain rota, a day hire on the weekend and a night hire on the nights: every post covered with 2 hires.</summary>
+    private static readonly Rota Covered = new([.. Plain.Assignments,
+        .. Problem.Horizon.Dates.Where(d => !Weekday(d)).Select(d => new Assignment("day-1", d, "early")),
+        .. Problem.Horizon.Dates.Where(d => d.DayOfWeek is IsoDayOfWeek.Wednesday or IsoDayOfWeek.Thursday).Select(d => new Assignment("night-1", d, "night"))]);
+
+    private static AdviceOptions Options(AdviceTarget? target = null) => new()
+    {
+        Solve = new SolveOptions { TimeLimit = TimeSpan.FromSeconds(20), Deterministic = true, Start = Plain },
+        Target = target ?? new AdviceTarget(),
+    };
+
+    private static bool Weekday(LocalDate date) => date.DayOfWeek < IsoDayOfWeek.Saturday;
+
+    /// <summary>The values of a rota in the advice model, as the advice builds it (same home, same candidates, same order).</summary>
+    private static IReadOnlyList<double> AdviceValues(Rota rota) =>
+        RotaModelBuilder.Build(Candidate.WithHires(Problem, Candidates), hiring: Hiring.Of(Candidates, byCost: false)).ValuesFor(rota);
+
+    /// <summary>A stub that answers the plain solve with its start (every level proven) and the advice models as told.</summary>
+    private static StubEngine Engine(Func<MipModel, MipOptions, StubAnswer> advice) =>
+        new((model, options) => StubEngine.IsAdvice(model) ? advice(model, options) : StubAnswer.Start(options));
+
+    [Fact]
+    public void The_tests_rotas_are_what_they_claim()
+    {
+        var staffed = Candidate.WithHires(Problem, Candidates, new HashSet<string> { "day-1", "night-1" });
+        RotaValidator.Validate(staffed, Covered).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty();
+        RotaSolver.Shortfall(RotaValidator.Validate(Problem, Plain)).Should().Be(4);
+    }
+
+    [Theory]
+    [InlineData(true, AdviceStatus.Proven)]
+    [InlineData(false, AdviceStatus.BestFound)]
+    public async Task A_covering_rota_is_proven_only_when_the_hires_level_is(bool hiresProven, AdviceStatus expected)
+    {
+        var engine = Engine((_, _) => new StubAnswer(AdviceValues(Covered), level => level != RotaModel.HiresLevel || hiresProven));
+
+        var advice = await new AdviceSolver(engine).AdviseAsync(Problem, Candidates, Options());
+
+        advice.Status.Should().Be(expected);
+        advice.HireCount.Should().Be(2);
+        RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty();
+        advice.TargetReached.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Without_any_answer_from_the_engine_the_plain_rota_stands_and_the_status_is_unknown()
+    {
+        var engine = Engine((_, _) => StubAnswer.Nothing);
+
+        var advice = await new AdviceSolver(engine).AdviseAsync(Problem, Candidates, Options());
+
+        advice.Status.Should().Be(AdviceStatus.Unknown, "nothing was proven and nothing covers every post");
+        advice.Hires.Should().BeEmpty();
+        RotaSolver.Shortfall(RotaValidator.Validate(advice.Problem, advice.Rota)).Should().Be(4);
+        advice.Diagnosis.Should().Contain(line => line.StartsWith("Demand night", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_a_score_bound_the_time_kept_for_it_goes_on_coverage_while_no_rota_covers_every_post()
+    {
+        var engine = Engine((_, _) => StubAnswer.Nothing);
+
+        var advice = await new AdviceSolver(engine).AdviseAsync(Problem, Candidates, Options(new AdviceTarget { LowestChildAtLeast = 1 }));
+
+        engine.Seen.Count(StubEngine.IsAdvice).Should().Be(2, "a second coverage solve, no hires-at-least one");
+        engine.Seen.Should().NotContain(m => m.Constraints.Any(c => c.Rule == "advice:hires-at-least"));
+        advice.Status.Should().Be(AdviceStatus.Unknown);
+        RotaSolver.Shortfall(RotaValidator.Validate(advice.Problem, advice.Rota)).Should().Be(4);
+    }
+
+    [Fact]
+    public async Task Posts_left_uncovered_are_unreachable_only_when_the_uncovered_level_is_proven()
+    {
+        var proven = Engine((_, options) => StubAnswer.Start(options));
+        var unproven = Engine((_, options) => new StubAnswer(options.Start, level => level != RotaModel.UncoveredLevel));
+
+        var unreachable = await new AdviceSolver(proven).AdviseAsync(Problem, Candidates, Options());
+        var unknown = await new AdviceSolver(unproven).AdviseAsync(Problem, Candidates, Options());
+
+        unreachable.Status.Should().Be(AdviceStatus.Unreachable);
+        unknown.Status.Should().Be(AdviceStatus.Unknown);
+        RotaSolver.Shortfall(RotaValidator.Validate(unreachable.Problem, unreachable.Rota)).Should().Be(4, "the validator's count, not the engine's");
+    }
+
+    [Fact]
+    public async Task An_advice_rota_worse_than_its_start_gives_way_to_the_start()
+    {
+        // The engine answers with an empty rota: 9 posts uncovered against the plain rota's 4.
+        var engine = Engine((model, _) => new StubAnswer(new double[model.Variables.Count], _ => false));
+
+        var advice = await new AdviceSolver(engine).AdviseAsync(Problem, Candidates, Options());
+
+        advice.Rota.Assignments.Should().BeEquivalentTo(Plain.Assignments);
+        advice.UncoveredAfter.Should().Be(4);
+        advice.Status.Should().Be(AdviceStatus.Unknown);
+    }
+
+    [Fact]
+    public async Task A_plain_rota_that_reaches_the_target_is_the_answer_at_once_with_no_advice_model()
+    {
+        // The plain rota already keeps every rule and covers every post: 0 hires, proven without a hires model.
+        var problem = Home(nights: false, Staff("a", 40), Staff("b", 16));
+        var rota = new Rota(problem.Horizon.Dates.Select(d => new Assignment(Weekday(d) ? "a" : "b", d, "early")));
+        var engine = Engine((_, _) => throw new InvalidOperationException("no advice model should be solved"));
+        var options = new AdviceOptions
+        {
+            Solve = new SolveOptions { TimeLimit = TimeSpan.FromSeconds(20), Deterministic = true, Start = rota },
+            Target = new AdviceTarget { LowestChildAtLeast = 1 },
+        };
+
+        var advice = await new AdviceSolver(engine).AdviseAsync(problem, Candidates, options);
+
+        advice.Status.Should().Be(AdviceStatus.Proven);
+        advice.Hires.Should().BeEmpty();
+        engine.Seen.Should().ContainSingle().Which.Levels.Should().NotContain(l => l.Name == RotaModel.HiresLevel);
+        RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty();
+        advice.ContinuityAfter.Min.Should().BeGreaterThanOrEqualTo(1).And.Be(ContinuityScorer.Score(problem, advice.Rota).Institution.Min);
+    }
+
+    [Fact]
+    public async Task A_score_bound_no_rota_found_reaches_is_unknown_after_trying_every_larger_count()
+    {
+        // Covering takes 2 hires (proven), but no rota found reaches a lowest child of 101: one hire more is tried each
+        // time up to all 4 copies, and the status stays unknown (nothing reached it, and nothing proved it unreachable).
+        var engine = Engine((_, _) => new StubAnswer(AdviceValues(Covered), _ => true));
+
+        var advice = await new AdviceSolver(engine).AdviseAsync(Problem, Candidates, Options(new AdviceTarget { LowestChildAtLeast = 101 }));
+
+        advice.Status.Should().Be(AdviceStatus.Unknown);
+        advice.TargetReached.Should().BeFalse();
+        advice.TargetMisses.Should().ContainSingle().Which.Should().StartWith("lowest child");
+        engine.Seen.Select(m => m.Constraints.SingleOrDefault(c => c.Rule == "advice:hires-at-least")?.RightHandSide).Should().Equal(null, null, 3.0, 4.0);
+        RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty("the best rota found still covers every post");
+        advice.ContinuityAfter.Min.Should().Be(ContinuityScorer.Score(advice.Problem, advice.Rota).Institution.Min).And.BeLessThan(101);
+    }
+}
