@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Rules;
+using ContinuityScheduler.Domain.Scoring;
 using ContinuityScheduler.Testing;
 using NodaTime;
 
@@ -87,6 +88,36 @@ public sealed class AdviceApiTests(AdviceHomeFixture fixture) : IClassFixture<Ad
         (await home.GetJsonAsync("rotas")).AsArray().Should().BeEmpty("nothing about the advice is stored as a rota");
         var listed = (await home.GetJsonAsync("solve-jobs")).AsArray().Single(j => (string)j!["id"]! == (string)job["id"]!)!;
         ((string)listed["result"]!["status"]!).Should().Be("proven", "the job list shows the advice's status like a solve's");
+    }
+
+    [Theory]
+    [InlineData(2, true, "proven")]
+    [InlineData(1, false, "unknown")]
+    public async Task A_score_target_is_echoed_and_judged_by_the_scorer_on_the_problem_returned(double distinctPerWeek, bool reachable, string status)
+    {
+        // A works exactly 5 earlies, so covering the week takes a second adult: the baby meets 2 a week, never 1.
+        var home = fixture.Home;
+        var body = Request("""[ { "id": "day", "contract": { "hoursPerWeek": 16 }, "maxCount": 2 } ]""",
+            $$""" "target": { "distinctPerWeekAtMost": {{distinctPerWeek}} } """);
+        var posted = await home.Client.PostAsync($"{home.Base}/advice", Tenant.Json(body));
+        posted.StatusCode.Should().Be(HttpStatusCode.Accepted, await posted.Content.ReadAsStringAsync());
+        var location = posted.Headers.Location!.ToString();
+
+        var done = await Eventually.ValueAsync(async () => await home.GetJsonAsync(location) is var view && Jobs.JobState.IsFinished((string)view["job"]!["state"]!) ? view : null, TimeSpan.FromMinutes(2));
+
+        var advice = done["advice"]!;
+        ((double)advice["target"]!["distinctPerWeekAtMost"]!).Should().Be(distinctPerWeek);
+        advice["target"]!["lowestChildAtLeast"].Should().BeNull();
+        ((string)advice["status"]!).Should().Be(status, advice.ToJsonString());
+        ((bool)advice["targetReached"]!).Should().Be(reachable);
+        advice["targetMisses"]!.AsArray().Should().HaveCount(reachable ? 0 : 1);
+
+        // The scorer on the returned problem and rota, not the advice's word, says how many adults the baby met a week.
+        var problem = ProblemReader.Read(advice["problem"]!.ToJsonString()).Value!;
+        var rota = RotaReader.Read(advice["rota"]!.ToJsonString(), problem).Value!;
+        var baby = ContinuityScorer.Score(problem, rota).Children.Single();
+        ((double)advice["mostDistinctPerWeekAfter"]!).Should().Be(baby.DistinctPerWeek);
+        (baby.DistinctPerWeek <= distinctPerWeek).Should().Be(reachable);
     }
 
     public static TheoryData<string, string> BadRequests() => new()

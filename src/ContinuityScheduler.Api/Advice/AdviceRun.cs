@@ -90,7 +90,12 @@ public static class AdviceRun
         result.Before.Seconds,
         result.Diagnosis,
         JsonNode.Parse(DocumentWriter.Write(result.Problem))!.AsObject(),
-        JsonNode.Parse(DocumentWriter.Write(result.Rota))!.AsObject());
+        JsonNode.Parse(DocumentWriter.Write(result.Rota))!.AsObject(),
+        new AdviceTargetBody(result.Target.LowestChildAtLeast, result.Target.UnderThreesMeanAtLeast, result.Target.DistinctPerWeekAtMost),
+        result.TargetReached,
+        result.TargetMisses,
+        result.MostDistinctPerWeekBefore,
+        result.MostDistinctPerWeekAfter);
 
     private static async Task TickAsync(RunningJobs.Running running, CancellationToken stop)
     {

@@ -30,7 +30,8 @@ public sealed record HireView(
 /// in words, the hires (and their sentence), the least the engine proved possible, uncovered person-shifts before (the
 /// plain solve's proven least, else null; and in its rota) and after, the institution's continuity before and after, the
 /// hard violations the validator finds on <c>problem</c> (the horizon's problem with the hires added as caregivers), the
-/// diagnosis, and <c>rota</c>: the rota that reaches it, naming the hires by their caregiver ids. The rota is not stored
+/// diagnosis, <c>rota</c>: the rota that reaches it, naming the hires by their caregiver ids, and the target with whether
+/// the scorer finds it reached (the bounds missed in words) and the most distinct caregivers per week of one child. The rota is not stored
 /// as a rota of the institution: its hires do not exist.
 /// </summary>
 public sealed record AdviceOutcome(
@@ -52,7 +53,12 @@ public sealed record AdviceOutcome(
     double BeforeSeconds,
     IReadOnlyList<string> Diagnosis,
     JsonObject Problem,
-    JsonObject Rota);
+    JsonObject Rota,
+    AdviceTargetBody Target,
+    bool TargetReached,
+    IReadOnlyList<string> TargetMisses,
+    double MostDistinctPerWeekBefore,
+    double MostDistinctPerWeekAfter);
 
 /// <summary>An advice job as a solve job looks (state, progress; cancel it like one) and, once finished, its advice.</summary>
 public sealed record AdviceJobView(SolveJobView Job, AdviceOutcome? Advice);

@@ -174,11 +174,13 @@ function figures(advice) {
     ['Lowest child', formatScore(before.min), formatScore(after.min)],
     ["Under-threes' mean", formatScore(before.underThreeMean), formatScore(after.underThreeMean)],
     ['Distinct caregivers per child per week', formatNumber(before.distinctPerWeek), formatNumber(after.distinctPerWeek)],
+    ['Most distinct caregivers per week of one child', formatNumber(advice.mostDistinctPerWeekBefore), formatNumber(advice.mostDistinctPerWeekAfter)],
   ];
 }
 
 function render(advice) {
-  $('#advice-status-text').textContent = [advice.headline, advice.statusText].filter(Boolean).join(' ');
+  const missed = advice.targetMisses?.length ? `Target missed: ${advice.targetMisses.join('; ')}.` : '';
+  $('#advice-status-text').textContent = [advice.headline, advice.statusText, missed].filter(Boolean).join(' ');
   $('#advice-hires').replaceChildren(...(advice.hires.length
     ? advice.hires.map((h) => el('li', { dataset: { candidate: h.candidate ?? h.like ?? '' } }, h.text,
       h.caregiverIds.length ? ` — in the rota as ${h.caregiverIds.join(', ')}` : '', h.like ? ` (${caregiverName(h.like)}'s contract, skills and groups)` : ''))
