@@ -1,10 +1,8 @@
 using ContinuityScheduler.Api.Data;
 using ContinuityScheduler.Api.Http;
 using ContinuityScheduler.Api.Security;
-using ContinuityScheduler.Domain.Baseline;
 using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Scoring;
-using ContinuityScheduler.Domain.Shifts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using NodaTime;
@@ -74,45 +72,7 @@ public sealed class PublishedPeriod
         return (new PublishedPeriod(first, last, rotas), null);
     }
 
-    /// <summary>
-    /// The chosen children's contacts on the period's published days (those <paramref name="kept"/> keeps), on the published
-    /// rotas and on the hospital way's; each child as the latest rota knows it, under three on the period's last day.
-    /// </summary>
-    public (List<ChildContacts> Published, List<ChildContacts> HospitalWay) Contacts(Func<Child, bool> chosen, Func<Child, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>>, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>>>? kept = null)
-    {
-        var children = new Dictionary<string, Child>(StringComparer.Ordinal);
-        var published = new Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>>(StringComparer.Ordinal);
-        var hospitalWay = new Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>>(StringComparer.Ordinal);
-        foreach (var (stored, dates) in rotas)
-        {
-            var chosenHere = stored.Problem.Children.Where(chosen).ToList();
-            if (chosenHere.Count == 0)
-            {
-                continue;
-            }
-
-            var rota = new ResolvedRota(stored.Problem, stored.Rota);
-            var reference = new ResolvedRota(stored.Problem, HospitalWay.Generate(stored.Problem));
-            foreach (var child in chosenHere)
-            {
-                children[child.Id] = child;
-                IReadOnlyDictionary<LocalDate, IReadOnlySet<string>> Kept(IReadOnlyDictionary<LocalDate, IReadOnlySet<string>> contacts) => kept is null ? contacts : kept(child, contacts);
-                Add(published, child.Id, Kept(ContinuityScorer.Contacts(rota, child)), dates);
-                Add(hospitalWay, child.Id, Kept(ContinuityScorer.Contacts(reference, child)), dates);
-            }
-        }
-
-        List<ChildContacts> Of(Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>> contacts) =>
-            [.. children.Values.Select(c => new ChildContacts(c.Id, c.IsUnderThreeOn(To), contacts[c.Id]))];
-        return (Of(published), Of(hospitalWay));
-    }
-
-    private static void Add(Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>> into, string childId, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>> contacts, HashSet<LocalDate> dates)
-    {
-        var days = into.TryGetValue(childId, out var known) ? known : into[childId] = [];
-        foreach (var (date, caregivers) in contacts.Where(c => dates.Contains(c.Key)))
-        {
-            days[date] = caregivers;
-        }
-    }
+    /// <summary>The chosen children's contacts on the period's published days, on the published rotas and on the hospital way's (<see cref="PublishedRota.Contacts"/>).</summary>
+    public (List<ChildContacts> Published, List<ChildContacts> HospitalWay) Contacts(Func<Child, bool> chosen, Func<Child, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>>, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>>>? kept = null) =>
+        PublishedRota.Contacts(rotas.Select(r => new PublishedRota(r.Rota.Problem, r.Rota.Rota, r.Dates)), To, chosen, kept);
 }
