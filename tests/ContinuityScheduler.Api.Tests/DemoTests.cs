@@ -88,6 +88,42 @@ public sealed class DemoTests
     }
 
     [Fact]
+    public async Task The_comparison_gives_each_rota_its_year_over_the_published_rotas_up_to_its_horizons_end()
+    {
+        using var factory = new ApiFactory(DemoSettings("baby-home"));
+        try
+        {
+            var home = DemoTenant(factory, "baby-home");
+            var last = (await home.GetJsonAsync("rotas?status=published")).AsArray().Single(r => (string)r!["horizonStart"]! == "2027-11-01")!;
+            var made = await home.Client.PostAsync($"{home.Base}/rotas/hospital-way", Tenant.Json("""{"horizon":{"start":"2027-11-29","weeks":4}}"""));
+            made.StatusCode.Should().Be(System.Net.HttpStatusCode.Created, await made.Content.ReadAsStringAsync());
+            var next = JsonNode.Parse(await made.Content.ReadAsStringAsync())!;
+
+            var columns = (await home.GetJsonAsync($"rotas/comparison?ids={last["id"]},{next["id"]}"))["columns"]!.AsArray();
+
+            // The last published horizon's year is the home's history of that year: the rota is already in it.
+            var history = await home.GetJsonAsync("history?from=2026-11-29&to=2027-11-28");
+            var year = columns[0]!["year"]!;
+            ((string)year["from"]!, (string)year["to"]!).Should().Be(("2026-11-30", "2027-11-28"), "the first and last days a rota speaks for");
+            foreach (var side in new[] { "published", "hospitalWay" })
+            {
+                var children = history[side]!["children"]!.AsArray();
+                ((double)year[side]!["meanDistinct"]!).Should().BeApproximately(children.Average(c => (int)c!["distinct"]!), 1e-9, side);
+                ((int)year[side]!["maxDistinct"]!).Should().Be(children.Max(c => (int)c!["distinct"]!), side);
+                ((double)year[side]!["meanDistinctPerWeek"]!).Should().BeApproximately(history[side]!["weeks"]!.AsArray().Average(w => (double)w!["meanDistinct"]!), 1e-9, side);
+            }
+
+            // The next horizon's draft comes after the year: the published rotas reaching into its year, and itself.
+            var after = columns[1]!["year"]!;
+            ((string)after["from"]!, (string)after["to"]!, (int)after["rotas"]!).Should().Be(("2026-12-27", "2027-12-26", 14));
+        }
+        finally
+        {
+            factory.DeleteData();
+        }
+    }
+
+    [Fact]
     public async Task A_demo_whose_data_the_year_does_not_fit_publishes_none_of_it()
     {
         using var factory = new ApiFactory(DemoSettings("small-home"));
