@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the ContinuityScheduler service on the embedded default: a SQLite file in data/, samples/baby-home.json loaded as a demo
-# institution (its first rota is solved in the background), Swagger UI, and a development API key. Ctrl+C stops it.
+# institution with the workshop's year of published rotas (the next horizon is solved in the background), Swagger UI, and a development API key. Ctrl+C stops it.
 set -euo pipefail
 cd "$(dirname "$0")"
 command -v dotnet >/dev/null 2>&1 || { echo "run.sh: the .NET SDK is missing: install dotnet-sdk-10.0 (https://learn.microsoft.com/dotnet/core/install/linux-debian)"; exit 2; }

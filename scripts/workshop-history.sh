@@ -15,7 +15,7 @@ dotnet build src/ContinuityScheduler.Api -c Release --nologo -v quiet >/dev/null
 out="$PWD/src/ContinuityScheduler.Api/bin/Release/net10.0"
 data=$(mktemp -d)
 ContinuityScheduler__DataFolder="$data" ContinuityScheduler__Demo__Enabled=true ContinuityScheduler__Demo__ApiKey=history-key \
-ContinuityScheduler__Demo__ProblemFile="$PWD/samples/baby-home.json" ContinuityScheduler__Demo__SolveOnFirstStart=false \
+ContinuityScheduler__Demo__ProblemFile="$PWD/samples/baby-home.json" ContinuityScheduler__Demo__SolveOnFirstStart=false ContinuityScheduler__Demo__HistoryFile= \
   dotnet "$out/ContinuityScheduler.Api.dll" --contentRoot "$out" --urls "$url" >"$data/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$data"' EXIT

@@ -82,6 +82,9 @@ public sealed class DemoOptions
     /// <summary>Scenario files stored as the demo's scenarios (the workshop pack), each under its file name.</summary>
     public string ScenarioFolder { get; set; } = "samples/workshop";
 
+    /// <summary>A year of rotas published for the demo on first start (the workshop history), when they fit its data; none when the file is missing.</summary>
+    public string HistoryFile { get; set; } = "samples/workshop/history/baby-home-year.json";
+
     /// <summary>Queue a solve of the demo's horizon on first start, so there is a rota to look at.</summary>
     public bool SolveOnFirstStart { get; set; } = true;
 }

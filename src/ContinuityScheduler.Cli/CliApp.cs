@@ -26,6 +26,7 @@ public static class CliApp
             ValidateCommand.Create(),
             ScoreCommand.Create(),
             CompareCommand.Create(),
+            HistoryCommand.Create(),
             RulesCommand.Create(),
             SampleCommand.Create(),
         };

@@ -37,7 +37,7 @@ if [ "${1:-}" != "--no-build" ]; then
 fi
 curl -s -o /dev/null "$base_url/health" && fail "port $port is taken: set BROWSER_TEST_PORT to a free one"
 
-# The service, like ./run.sh but on a temporary data folder and another port, without the demo's own four-week solve.
+# The service, like ./run.sh but on a temporary data folder and another port, without the demo's own four-week solve or its published year.
 data=$(mktemp -d)
 out="$root/src/ContinuityScheduler.Api/bin/Release/net10.0"
 ContinuityScheduler__DataFolder="$data" \
@@ -46,6 +46,7 @@ ContinuityScheduler__Demo__ProblemFile="$root/samples/baby-home.json" \
 ContinuityScheduler__Demo__ApiKey="$api_key" \
 ContinuityScheduler__Demo__SolveOnFirstStart=false \
 ContinuityScheduler__Demo__ScenarioFolder="$root/samples/workshop" \
+ContinuityScheduler__Demo__HistoryFile= \
   dotnet "$out/ContinuityScheduler.Api.dll" --contentRoot "$out" --urls "$base_url" >"$data/service.log" 2>&1 &
 service=$!
 stop() { kill "$service" 2>/dev/null && wait "$service" 2>/dev/null; rm -rf "$data"; }

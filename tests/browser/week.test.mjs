@@ -341,6 +341,24 @@ describe("a manager's week in the page", { concurrency: 1 }, () => {
     await page.locator('#history-section').screenshot({ path: join(screenshots, 'week-8b-history.png') });
   });
 
+  it("sets each ticked published rota's year beside the hospital way's in the comparison, as the API gives it", async () => {
+    const published = await api('/rotas?status=published');
+    for (const rota of published) await page.locator(`#rota-list tr[data-rota-id="${rota.id}"] .compare-rota`).check();
+    await page.waitForFunction((n) => document.querySelectorAll('#comparison-table thead th[data-rota-id]').length === n, published.length, { timeout });
+    await page.locator('#comparison-table tr[data-measure="yearDistinct"]').waitFor({ timeout });
+    const { columns } = await api(`/rotas/comparison?ids=${published.map((r) => r.id).join(',')}`);
+    for (const column of columns) {
+      const cell = (measure) => page.locator(`#comparison-table tr[data-measure="${measure}"] td[data-rota-id="${column.rotaId}"]`).textContent();
+      assert.equal(await cell('yearDistinct'), column.year.published.meanDistinct.toFixed(1), `the year up to ${column.horizonStart}`);
+      assert.equal(await cell('yearDistinctPerWeek'), column.year.published.meanDistinctPerWeek.toFixed(1));
+      assert.equal(await cell('yearHospitalWay'), column.year.hospitalWay.meanDistinct.toFixed(1));
+      assert.equal(await cell('yearHospitalWayPerWeek'), column.year.hospitalWay.meanDistinctPerWeek.toFixed(1));
+    }
+    await page.locator('#comparison-section').screenshot({ path: join(screenshots, 'week-9a-comparison-year.png') });
+    for (const rota of published) await page.locator(`#rota-list tr[data-rota-id="${rota.id}"] .compare-rota`).uncheck();
+    await page.locator('#comparison').waitFor({ state: 'hidden' });
+  });
+
   it('prints the wall rota: one A4 landscape page per group and week, names as the API gives them, no child named', async () => {
     const [groups, caregivers, children] = await Promise.all([api('/groups'), api('/caregivers'), api('/children')]);
     const name = new Map(caregivers.map((c) => [c.id, c.name ?? c.id]));

@@ -1,9 +1,13 @@
 using ContinuityScheduler.Domain.Scenarios;
+using ContinuityScheduler.Domain.Scoring;
 
 namespace ContinuityScheduler.Api.Contracts;
 
-/// <summary>One rota in a comparison: which rota, made how, for which scenario, and its figures.</summary>
-public sealed record ComparisonColumn(Guid RotaId, string HorizonStart, int Weeks, string MadeBy, string? Scenario, RotaFigures Figures);
+/// <summary>
+/// One rota in a comparison: which rota, made how, for which scenario, its figures, and its year view: the rota published
+/// after the institution's published rotas of the year up to its horizon's end (null when none is published then).
+/// </summary>
+public sealed record ComparisonColumn(Guid RotaId, string HorizonStart, int Weeks, string MadeBy, string? Scenario, RotaFigures Figures, YearView? Year);
 
 public sealed record ComparisonLine(string Label, IReadOnlyList<string> Values);
 

@@ -4,6 +4,7 @@ using ContinuityScheduler.Api.Jobs;
 using ContinuityScheduler.Api.MasterData;
 using ContinuityScheduler.Domain.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace ContinuityScheduler.Api.Data;
@@ -12,7 +13,7 @@ namespace ContinuityScheduler.Api.Data;
 /// Brings the database to the latest schema before anything else runs (migrations only add; no data is dropped),
 /// then loads the demo institution on first start when configured.
 /// </summary>
-public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<ServiceOptions> options, ILogger<DatabaseInitializer> log) : IHostedService
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<ServiceOptions> options, IMemoryCache cache, ILogger<DatabaseInitializer> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellation)
     {
@@ -57,6 +58,25 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
         await db.SaveChangesAsync(cancellation);
     }
 
+    /// <summary>The workshop's year as the demo's published rotas, so the page's caregivers over time shows a year at once.</summary>
+    private async Task<bool> SeedHistoryAsync(SchedulerDb db, InstitutionRecord institution, string file, CancellationToken cancellation)
+    {
+        if (!File.Exists(file))
+        {
+            return false;
+        }
+
+        var (published, refused) = await DemoHistory.ImportAsync(db, cache, institution, file, cancellation);
+        if (refused is not null)
+        {
+            log.LogWarning("Demo history {File} not published: {Reason}.", file, refused);
+            return false;
+        }
+
+        log.LogInformation("Demo history {File}: {Count} rotas published.", file, published);
+        return true;
+    }
+
     public Task StopAsync(CancellationToken cancellation) => Task.CompletedTask;
 
     /// <summary>The sample home as an institution with a known key, and a first solve of its horizon so there is a rota to look at.</summary>
@@ -76,7 +96,8 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
 
         var document = JsonNode.Parse(DocumentWriter.Write(problem))!.AsObject();
         var now = DateTime.UtcNow;
-        db.Institutions.Add(new InstitutionRecord { Id = id, SettingsJson = document["institution"]!.ToJsonString(), CreatedAt = now, UpdatedAt = now });
+        var institution = new InstitutionRecord { Id = id, SettingsJson = document["institution"]!.ToJsonString(), CreatedAt = now, UpdatedAt = now };
+        db.Institutions.Add(institution);
         await db.SaveChangesAsync(cancellation);
         await ImportEndpoints.ReplaceAsync(db, id, document.DeepClone().AsObject(), cancellation);
         if (!string.IsNullOrEmpty(demo.ApiKey))
@@ -85,6 +106,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
         }
 
         await SeedScenariosAsync(db, id, demo.ScenarioFolder, cancellation);
+        var year = await SeedHistoryAsync(db, institution, demo.HistoryFile, cancellation);
         if (!demo.SolveOnFirstStart)
         {
             log.LogInformation("Demo institution {Institution} loaded from {File}.", id, demo.ProblemFile);
@@ -93,7 +115,18 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Se
 
         // Baby-home's four weeks need one to several minutes on two cores before the first rota; give the demo room.
         var request = new JsonObject { ["horizon"] = document["horizon"]!.DeepClone(), ["timeLimitSeconds"] = DemoTimeLimitSeconds };
-        db.SolveJobs.Add(JobSubmission.Queued(id, JobState.SolveKind, request, document.ToJsonString()));
+        var problemJson = document.ToJsonString();
+        if (year)
+        {
+            // After the published year the rota to make is the next horizon's, the year's last weeks its history.
+            var rotas = await db.Rotas.AsNoTracking().Where(r => r.InstitutionId == id).ToListAsync(cancellation);
+            var next = rotas.Max(r => Rotas.RotaRecords.Dates(r).End).PlusDays(1);
+            request["horizon"] = new JsonObject { ["start"] = IsoText.Of(next), ["weeks"] = problem.Horizon.Weeks };
+            var (assembled, _, stop) = await HorizonProblem.AssembleAsync(db, cache, institution, request, [], cancellation);
+            problemJson = assembled?.Json ?? throw new InvalidOperationException($"The demo's horizon after its history makes no planning problem: {stop}");
+        }
+
+        db.SolveJobs.Add(JobSubmission.Queued(id, JobState.SolveKind, request, problemJson));
         await db.SaveChangesAsync(cancellation);
         log.LogInformation("Demo institution {Institution} loaded from {File}; its first solve is queued.", id, demo.ProblemFile);
     }

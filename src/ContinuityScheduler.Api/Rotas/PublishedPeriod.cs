@@ -1,10 +1,8 @@
 using ContinuityScheduler.Api.Data;
 using ContinuityScheduler.Api.Http;
 using ContinuityScheduler.Api.Security;
-using ContinuityScheduler.Domain.Baseline;
 using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Scoring;
-using ContinuityScheduler.Domain.Shifts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using NodaTime;
@@ -23,12 +21,18 @@ public sealed class PublishedPeriod
 
     private readonly IReadOnlyList<(StoredRota Rota, HashSet<LocalDate> Dates)> rotas;
 
-    private PublishedPeriod(LocalDate from, LocalDate to, IReadOnlyList<(StoredRota, HashSet<LocalDate>)> rotas) =>
-        (From, To, this.rotas) = (from, to, rotas);
+    private PublishedPeriod(LocalDate from, LocalDate to, IReadOnlyList<(StoredRota, HashSet<LocalDate>)> rotas, string version) =>
+        (From, To, this.rotas, Version) = (from, to, rotas, version);
+
+    /// <summary>Which rotas are published for how many of the period's days: equal versions, equal histories (rotas never change).</summary>
+    public string Version { get; }
 
     public LocalDate From { get; }
 
     public LocalDate To { get; }
+
+    /// <summary>The period's published rotas, earliest horizon first, each with the dates of the period it is the published one for.</summary>
+    public IReadOnlyList<PublishedRota> Published => [.. rotas.Select(r => new PublishedRota(r.Rota.Problem, r.Rota.Rota, r.Dates))];
 
     /// <summary>Every problem the period's rotas were made for, earliest horizon first.</summary>
     public IEnumerable<PlanningProblem> RotaProblems => rotas.Select(r => r.Rota.Problem);
@@ -60,6 +64,12 @@ public sealed class PublishedPeriod
             return (null, Problems.Invalid("$.from", $"The period is at most {MaxDays} days."));
         }
 
+        return (await LoadAsync(db, cache, id, first, last, cancellation), null);
+    }
+
+    /// <summary>The published rotas of an institution from first to last, each with the dates it is the published one for.</summary>
+    public static async Task<PublishedPeriod> LoadAsync(SchedulerDb db, IMemoryCache cache, string id, LocalDate first, LocalDate last, CancellationToken cancellation)
+    {
         var (firstText, lastText) = (LocalDatePattern.Iso.Format(first), LocalDatePattern.Iso.Format(last));
         var days = await db.PublishedDates.AsNoTracking()
             .Where(d => d.InstitutionId == id && d.Date.CompareTo(firstText) >= 0 && d.Date.CompareTo(lastText) <= 0)
@@ -68,51 +78,12 @@ public sealed class PublishedPeriod
         var datesOf = days.ToLookup(d => d.RotaId, d => LocalDatePattern.Iso.Parse(d.Date).Value);
         var rotaIds = datesOf.Select(g => g.Key).ToList();
         var records = await db.Rotas.AsNoTracking().Where(r => r.InstitutionId == id && rotaIds.Contains(r.Id)).ToListAsync(cancellation);
-        var rotas = records.OrderBy(r => r.HorizonStart, StringComparer.Ordinal)
-            .Select(r => (StoredRota.Of(r, cache), datesOf[r.Id].ToHashSet()))
-            .ToList();
-        return (new PublishedPeriod(first, last, rotas), null);
+        var ordered = records.OrderBy(r => r.HorizonStart, StringComparer.Ordinal).ToList();
+        var rotas = ordered.Select(r => (StoredRota.Of(r, cache), datesOf[r.Id].ToHashSet())).ToList();
+        return new PublishedPeriod(first, last, rotas, string.Join(",", ordered.Select(r => $"{r.Id}:{datesOf[r.Id].Count()}")));
     }
 
-    /// <summary>
-    /// The chosen children's contacts on the period's published days (those <paramref name="kept"/> keeps), on the published
-    /// rotas and on the hospital way's; each child as the latest rota knows it, under three on the period's last day.
-    /// </summary>
-    public (List<ChildContacts> Published, List<ChildContacts> HospitalWay) Contacts(Func<Child, bool> chosen, Func<Child, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>>, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>>>? kept = null)
-    {
-        var children = new Dictionary<string, Child>(StringComparer.Ordinal);
-        var published = new Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>>(StringComparer.Ordinal);
-        var hospitalWay = new Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>>(StringComparer.Ordinal);
-        foreach (var (stored, dates) in rotas)
-        {
-            var chosenHere = stored.Problem.Children.Where(chosen).ToList();
-            if (chosenHere.Count == 0)
-            {
-                continue;
-            }
-
-            var rota = new ResolvedRota(stored.Problem, stored.Rota);
-            var reference = new ResolvedRota(stored.Problem, HospitalWay.Generate(stored.Problem));
-            foreach (var child in chosenHere)
-            {
-                children[child.Id] = child;
-                IReadOnlyDictionary<LocalDate, IReadOnlySet<string>> Kept(IReadOnlyDictionary<LocalDate, IReadOnlySet<string>> contacts) => kept is null ? contacts : kept(child, contacts);
-                Add(published, child.Id, Kept(ContinuityScorer.Contacts(rota, child)), dates);
-                Add(hospitalWay, child.Id, Kept(ContinuityScorer.Contacts(reference, child)), dates);
-            }
-        }
-
-        List<ChildContacts> Of(Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>> contacts) =>
-            [.. children.Values.Select(c => new ChildContacts(c.Id, c.IsUnderThreeOn(To), contacts[c.Id]))];
-        return (Of(published), Of(hospitalWay));
-    }
-
-    private static void Add(Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>> into, string childId, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>> contacts, HashSet<LocalDate> dates)
-    {
-        var days = into.TryGetValue(childId, out var known) ? known : into[childId] = [];
-        foreach (var (date, caregivers) in contacts.Where(c => dates.Contains(c.Key)))
-        {
-            days[date] = caregivers;
-        }
-    }
+    /// <summary>The chosen children's contacts on the period's published days, on the published rotas and on the hospital way's (<see cref="PublishedRota.Contacts"/>).</summary>
+    public (List<ChildContacts> Published, List<ChildContacts> HospitalWay) Contacts(Func<Child, bool> chosen, Func<Child, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>>, IReadOnlyDictionary<LocalDate, IReadOnlySet<string>>>? kept = null) =>
+        PublishedRota.Contacts(Published, To, chosen, kept);
 }

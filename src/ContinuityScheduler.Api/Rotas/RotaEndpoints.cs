@@ -179,21 +179,7 @@ public static class RotaEndpoints
                 [new FieldError("$.confirm", "Must be true to publish a rota that breaks a hard rule.")]);
         }
 
-        var dates = RotaRecords.Dates(record);
-        var others = await db.Rotas.Where(r => r.InstitutionId == id && r.Status == RotaStatus.Published).ToListAsync(cancellation);
-        var superseded = others.Where(o => RotaRecords.Dates(o).Intersection(dates) is not null).ToList();
-        foreach (var other in superseded)
-        {
-            other.Status = RotaStatus.Superseded;
-            other.Version++;
-        }
-
-        // The dates table's key makes a concurrent publish of any of these dates fail to save (412), never both succeed.
-        await PublishedDates.ClaimAsync(db, record, [.. superseded.Select(o => o.Id)], cancellation);
-
-        record.Status = RotaStatus.Published;
-        record.PublishedAt = DateTime.UtcNow;
-        record.Version++;
+        await Publishing.PublishAsync(db, record, cancellation);
         if (!await db.TrySaveChangesAsync(cancellation))
         {
             return Problems.PreconditionFailed("changed by another request");

@@ -8,6 +8,7 @@ using ContinuityScheduler.Api.Rotas;
 using ContinuityScheduler.Api.Security;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Scenarios;
+using ContinuityScheduler.Domain.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -81,7 +82,8 @@ public static class ScenarioEndpoints
             var jobIds = records.Select(r => r.JobId).OfType<Guid>().ToList();
             var scenarios = (await db.SolveJobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).Select(j => new { j.Id, j.RequestJson }).ToListAsync(cancellation))
                 .ToDictionary(j => j.Id, j => (string?)JsonNode.Parse(j.RequestJson)!["scenarioId"]);
-            var columns = wanted.Select(id => records.Single(r => r.Id == id)).Select(r =>
+            var columns = new List<ComparisonColumn>();
+            foreach (var r in wanted.Select(id => records.Single(r => r.Id == id)))
             {
                 var stored = StoredRota.Of(r, cache);
                 var figures = cache.GetOrCreate(("figures", r.Id), entry =>
@@ -89,16 +91,37 @@ public static class ScenarioEndpoints
                     entry.Size = 1;
                     return RotaFigures.Of(stored.Problem, stored.Rota, new CostRates());
                 })!;
-                return new ComparisonColumn(r.Id, r.HorizonStart, r.Weeks, r.MadeBy, r.JobId is { } job ? scenarios.GetValueOrDefault(job) : null, figures);
-            }).ToList();
+                var year = await YearOfAsync(db, cache, institutionId, r.Id, stored, cancellation);
+                columns.Add(new ComparisonColumn(r.Id, r.HorizonStart, r.Weeks, r.MadeBy, r.JobId is { } job ? scenarios.GetValueOrDefault(job) : null, figures, year));
+            }
+
             var lines = ComparisonRow.All.Select(row => new ComparisonLine(row.Label, [.. columns.Select(c => row.Value(c.Figures))])).ToList();
             return TypedResults.Ok(new ComparisonView(columns, lines));
         })
         .WithTags("Scenarios")
-        .WithSummary("Rotas side by side (ids=a,b,…): children's continuity, uncovered hours, worked and paid hours, cost, overtime, nights and weekends per caregiver, violations.")
+        .WithSummary("Rotas side by side (ids=a,b,…): children's continuity, uncovered hours, worked and paid hours, cost, overtime, nights and weekends per caregiver, violations; and each rota's year view: the different adults a child met over the published rotas of the year up to its horizon's end with it published after them (per week too), against the hospital way of the same horizons.")
         .Produces<ComparisonView>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The rota's year view over the published rotas of the year up to its horizon's end; cached while they stay the same.</summary>
+    private static async Task<YearView?> YearOfAsync(SchedulerDb db, IMemoryCache cache, string institutionId, Guid rotaId, StoredRota stored, CancellationToken cancellation)
+    {
+        var end = stored.Problem.Horizon.End;
+        var period = await PublishedPeriod.LoadAsync(db, cache, institutionId, end.PlusDays(-364), end, cancellation);
+        var published = period.Published;
+        if (published.Count == 0)
+        {
+            return null;
+        }
+
+        return cache.GetOrCreate(("year", rotaId, period.Version), entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            return YearView.Of(published, stored.Problem, stored.Rota);
+        });
     }
 
     /// <summary>Creates or replaces a scenario, checked whole and stored canonical; a race on the same id is a 412.</summary>

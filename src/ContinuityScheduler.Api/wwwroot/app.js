@@ -473,6 +473,11 @@ const comparisonRows = [
   { key: 'overtimeHours', label: 'Hours over contract', value: (d) => d.figures.overtimeHours, format: formatHours, better: 'lower' },
   { key: 'nightsSpread', label: 'Nights per permanent caregiver, highest minus lowest', value: (d) => d.figures.nightsPerCaregiver.max - d.figures.nightsPerCaregiver.min, format: formatInteger, better: 'lower' },
   { key: 'weekendsSpread', label: 'Weekends worked per permanent caregiver, highest minus lowest', value: (d) => d.figures.weekendsPerCaregiver.max - d.figures.weekendsPerCaregiver.min, format: formatInteger, better: 'lower' },
+  // The year view (null without published rotas in the year up to the rota's end): the rota published after them, against the hospital way.
+  { key: 'yearDistinct', label: 'Year: different adults a child met, the published rotas then this one', value: (d) => d.year?.published.meanDistinct, format: formatNumber, better: 'lower' },
+  { key: 'yearDistinctPerWeek', label: 'Year: adults per child per week', value: (d) => d.year?.published.meanDistinctPerWeek, format: formatNumber, better: 'lower' },
+  { key: 'yearHospitalWay', label: 'Year, the hospital way: different adults a child met', value: (d) => d.year?.hospitalWay.meanDistinct, format: formatNumber },
+  { key: 'yearHospitalWayPerWeek', label: 'Year, the hospital way: adults per child per week', value: (d) => d.year?.hospitalWay.meanDistinctPerWeek, format: formatNumber },
 ];
 
 function toggleCompared(rotaId, compared) {
@@ -493,7 +498,7 @@ async function renderComparison() {
       Promise.all(rotas.map((r) => loadRotaDetails(r.id))),
       api(`/rotas/comparison?ids=${rotas.map((r) => r.id).join(',')}`),
     ]);
-    details.forEach((d, i) => { d.figures = comparison.columns[i].figures; d.scenario = comparison.columns[i].scenario; });
+    details.forEach((d, i) => { d.figures = comparison.columns[i].figures; d.scenario = comparison.columns[i].scenario; d.year = comparison.columns[i].year; });
     const stillCompared = state.rotas.filter((r) => state.comparedRotaIds.has(r.id)).map((r) => r.id).join();
     if (stillCompared !== rotas.map((r) => r.id).join()) return; // the ticks changed meanwhile; the later call draws
     const columns = rotas.map((rota, i) => ({ rota, details: details[i], colour: rotaPalette[i % rotaPalette.length] }));
@@ -511,11 +516,13 @@ function comparisonTable(columns) {
       c.details.scenario ? `${c.details.scenario} · ` : '', rotaLabel(c.rota)))));
   const rows = comparisonRows.map((row) => {
     const values = columns.map((c) => row.value(c.details));
-    const best = row.better === 'higher' ? Math.max(...values) : row.better === 'lower' ? Math.min(...values) : null;
-    const differ = new Set(values).size > 1; // a tie has no best
+    if (values.every((v) => v == null)) return null; // no year view for any of them
+    const known = values.filter((v) => v != null);
+    const best = row.better === 'higher' ? Math.max(...known) : row.better === 'lower' ? Math.min(...known) : null;
+    const differ = new Set(known).size > 1; // a tie has no best
     return el('tr', { dataset: { measure: row.key } }, el('th', { scope: 'row' }, row.label),
-      columns.map((c, i) => el('td', { class: ['number', differ && values[i] === best && 'best'].filter(Boolean).join(' '), dataset: { rotaId: c.rota.id, value: values[i] } }, row.format(values[i]))));
-  });
+      columns.map((c, i) => el('td', { class: ['number', differ && values[i] === best && 'best'].filter(Boolean).join(' '), dataset: { rotaId: c.rota.id, value: values[i] ?? '' } }, values[i] == null ? '–' : row.format(values[i]))));
+  }).filter(Boolean);
   return [head, el('tbody', {}, rows)];
 }
 

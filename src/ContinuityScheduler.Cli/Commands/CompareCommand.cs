@@ -5,7 +5,9 @@ using System.Text;
 using ContinuityScheduler.Cli.Display;
 using ContinuityScheduler.Domain.Baseline;
 using ContinuityScheduler.Domain.Json;
+using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Scenarios;
+using ContinuityScheduler.Domain.Scoring;
 using ContinuityScheduler.Solver;
 
 namespace ContinuityScheduler.Cli.Commands;
@@ -14,7 +16,17 @@ namespace ContinuityScheduler.Cli.Commands;
 public static class CompareCommand
 {
     /// <summary>A column of the comparison: its heading, and the figures of its rota, or why there is none.</summary>
-    public sealed record Column(string Name, string MadeBy, RotaFigures? Figures, string? Note);
+    public sealed record Column(string Name, string MadeBy, RotaFigures? Figures, string? Note, YearView? Year = null);
+
+    /// <summary>The year view's rows: each column's rota published after the history, and the hospital way of the same horizons.</summary>
+    public static readonly IReadOnlyList<(string Label, Func<YearView, string> Value)> YearRows =
+    [
+        ("year: different adults a child met, mean (under-threes)", y => Figures(y.Published)),
+        ("year: the most one child met", y => y.Published.MaxDistinct.ToString(CultureInfo.InvariantCulture)),
+        ("year: adults per child per week, mean", y => y.Published.MeanDistinctPerWeek.ToString("0.0", CultureInfo.InvariantCulture)),
+        ("year, the hospital way: different adults, mean (under-threes)", y => Figures(y.HospitalWay)),
+        ("year, the hospital way: adults per child per week", y => y.HospitalWay.MeanDistinctPerWeek.ToString("0.0", CultureInfo.InvariantCulture)),
+    ];
 
     public static Command Create()
     {
@@ -23,19 +35,27 @@ public static class CompareCommand
         var timeLimit = CliOptions.Number("--time-limit", "S", "seconds each scenario is solved for", 60, min: 0);
         var threads = CliOptions.Number("--threads", "N", "engine workers; by the problem's size when not given", 0, min: 0);
         var outPath = CliOptions.Out("REPORT", "write the report here (.md or .html) instead of printing it", required: false);
+        var history = new Option<string[]>("--history")
+        {
+            Description = "published rotas before the base (files or folders, as the history command reads them): adds the year view, each column's rota published after them",
+            HelpName = "FILE|DIR",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("compare", "solve each scenario of the base and set them beside the base's hospital-way rota")
         {
-            basePath, scenarioPaths, timeLimit, threads, outPath,
+            basePath, scenarioPaths, timeLimit, threads, outPath, history,
         };
         command.SetAction(result => Run(
             result.GetRequiredValue(basePath), result.GetRequiredValue(scenarioPaths), result.GetValue(timeLimit), (int)result.GetValue(threads), result.GetValue(outPath),
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            result.GetValue(history), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Run(string basePath, IReadOnlyList<string> scenarioPaths, double seconds, int threads, string? outPath, TextWriter output, TextWriter error)
+    public static int Run(string basePath, IReadOnlyList<string> scenarioPaths, double seconds, int threads, string? outPath, IReadOnlyList<string>? historyPaths, TextWriter output, TextWriter error)
     {
         var baseProblem = Documents.Problem(basePath);
+        var history = historyPaths is { Count: > 0 } ? PublishedRotas.Read(baseProblem, historyPaths) : null;
+        YearView? Year(PlanningProblem problem, Rota rota) => history is null ? null : YearView.Of(history, problem, rota);
         var baseText = File.ReadAllText(basePath);
         var scenarios = scenarioPaths.Select(p => Documents.Scenario(p)).ToList();
         var problems = scenarios.Select((s, i) => Documents.Unwrap(scenarioPaths[i], ScenarioBuilder.Build(baseText, s))).ToList();
@@ -47,16 +67,21 @@ public static class CompareCommand
         var rates = new CostRates();
         var view = SolveViews.For(error, announce: true, everyImprovement: false);
 
-        var columns = new List<Column> { new("Hospital way (base)", "hospital-way", RotaFigures.Of(baseProblem, HospitalWay.Generate(baseProblem), rates), null) };
+        var hospitalWay = HospitalWay.Generate(baseProblem);
+        var columns = new List<Column> { new("Hospital way (base)", "hospital-way", RotaFigures.Of(baseProblem, hospitalWay, rates), null, Year(baseProblem, hospitalWay)) };
         foreach (var (scenario, problem) in scenarios.Zip(problems))
         {
             var solver = new RotaSolver(DefaultEngine.Create());
             var result = view.RunAsync($"Solving '{scenario.Name}' ({seconds:0} s)", options.TimeLimit, progress => solver.SolveAsync(problem, options, progress)).GetAwaiter().GetResult();
             var note = result.Diagnosis.Count > 0 ? $"{scenario.Description} {string.Join(" ", result.Diagnosis)}" : scenario.Description;
-            columns.Add(new Column(scenario.Name, $"solver, {JsonNames.Of(result.Status)}, gap {(result.Gap is { } g ? g.ToString("0%", CultureInfo.InvariantCulture) : "-")}", RotaFigures.Of(problem, result.Rota, rates), note));
+            columns.Add(new Column(scenario.Name, $"solver, {JsonNames.Of(result.Status)}, gap {(result.Gap is { } g ? g.ToString("0%", CultureInfo.InvariantCulture) : "-")}", RotaFigures.Of(problem, result.Rota, rates), note, Year(problem, result.Rota)));
         }
 
         var conditions = $"Each scenario solved for {seconds:0} s ({(options.Threads > 0 ? $"{options.Threads} workers" : "workers by size")}), {DateTime.UtcNow:yyyy-MM-dd}.";
+        if (columns[0].Year is { } year)
+        {
+            conditions += $" The year view: {history!.Count} published rota(s) with each column's rota published after them (on dates both cover, the column's), {year.From:uuuu-MM-dd} to {year.To:uuuu-MM-dd}, against the hospital way of the same horizons.";
+        }
         var report = outPath?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) == true ? Html(columns, rates, conditions) : Markdown(columns, rates, conditions);
         if (outPath is not null)
         {
@@ -83,6 +108,11 @@ public static class CompareCommand
             text.AppendLine($"| {row.Label} | {string.Join(" | ", columns.Select(c => c.Figures is { } f ? row.Value(f) : "–"))} |");
         }
 
+        foreach (var (label, value) in columns.Any(c => c.Year is not null) ? YearRows : [])
+        {
+            text.AppendLine($"| {label} | {string.Join(" | ", columns.Select(c => c.Year is { } y ? value(y) : "–"))} |");
+        }
+
         text.AppendLine();
         foreach (var column in columns.Where(c => c.Note is not null))
         {
@@ -106,9 +136,17 @@ public static class CompareCommand
             html.Append($"<tr><td>{E(row.Label)}</td>").Append(string.Concat(columns.Select(c => $"<td>{E(c.Figures is { } f ? row.Value(f) : "–")}</td>"))).Append("</tr>");
         }
 
+        foreach (var (label, value) in columns.Any(c => c.Year is not null) ? YearRows : [])
+        {
+            html.Append($"<tr><td>{E(label)}</td>").Append(string.Concat(columns.Select(c => $"<td>{E(c.Year is { } y ? value(y) : "–")}</td>"))).Append("</tr>");
+        }
+
         html.Append("</table><ul>");
         html.Append(string.Concat(columns.Where(c => c.Note is not null).Select(c => $"<li><b>{E(c.Name)}</b>: {E(c.Note!)}</li>")));
         html.Append($"<li>Cost at {rates.Day:0.##} per paid hour by day, {rates.WakingNight:0.##} on waking nights, {rates.SleepIn:0.##} on sleep-ins.</li></ul></body></html>");
         return html.ToString();
     }
+
+    private static string Figures(YearFigures figures) =>
+        figures.MeanDistinct.ToString("0.0", CultureInfo.InvariantCulture) + (figures.UnderThreeMeanDistinct is { } u ? $" ({u.ToString("0.0", CultureInfo.InvariantCulture)})" : "");
 }
