@@ -32,7 +32,7 @@ public sealed class PublishedPeriod
     public LocalDate To { get; }
 
     /// <summary>The period's published rotas, earliest horizon first, each with the dates of the period it is the published one for.</summary>
-    public IReadOnlyList<PublishedRota> Published => [.. rotas.Select(r => new PublishedRota(r.Rota.Problem, r.Rota.Rota, r.Dates))];
+    public IReadOnlyList<PublishedRota> Published => [.. rotas.Select(r => new PublishedRota(r.Rota.Problem, r.Rota.Rota, r.Dates, r.Rota.HospitalWay))];
 
     /// <summary>Every problem the period's rotas were made for, earliest horizon first.</summary>
     public IEnumerable<PlanningProblem> RotaProblems => rotas.Select(r => r.Rota.Problem);

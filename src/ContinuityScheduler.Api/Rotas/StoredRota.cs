@@ -8,6 +8,11 @@ namespace ContinuityScheduler.Api.Rotas;
 /// <summary>A stored rota read back with the planning problem it was made for. Both never change, so reading is cached by id.</summary>
 public sealed record StoredRota(PlanningProblem Problem, Rota Rota)
 {
+    private readonly Lazy<Rota> hospitalWay = new(() => Domain.Baseline.HospitalWay.Generate(Problem));
+
+    /// <summary>The hospital way's rota for the same problem, made once per cached rota (every history sets it beside this one).</summary>
+    public Rota HospitalWay => hospitalWay.Value;
+
     public static StoredRota Of(RotaRecord record, IMemoryCache cache) =>
         cache.GetOrCreate(("rota", record.Id), entry =>
         {

@@ -5,8 +5,11 @@ using NodaTime;
 
 namespace ContinuityScheduler.Domain.Scoring;
 
-/// <summary>A published rota with the problem it was made for and the dates it is the published one for (a later one supersedes it on the days they share).</summary>
-public sealed record PublishedRota(PlanningProblem Problem, Rota Rota, IReadOnlySet<LocalDate> Dates)
+/// <summary>
+/// A published rota with the problem it was made for and the dates it is the published one for (a later one supersedes it on
+/// the days they share); <paramref name="HospitalWayRota"/> is the hospital way's for the same problem when already made.
+/// </summary>
+public sealed record PublishedRota(PlanningProblem Problem, Rota Rota, IReadOnlySet<LocalDate> Dates, Rota? HospitalWayRota = null)
 {
     /// <summary>Rotas published one after another: each is the published one for the dates of its horizon no later rota covers.</summary>
     public static IReadOnlyList<PublishedRota> InOrder(IReadOnlyList<(PlanningProblem Problem, Rota Rota)> published) =>
@@ -27,7 +30,7 @@ public sealed record PublishedRota(PlanningProblem Problem, Rota Rota, IReadOnly
         var children = new Dictionary<string, Child>(StringComparer.Ordinal);
         var published = new Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>>(StringComparer.Ordinal);
         var hospitalWay = new Dictionary<string, Dictionary<LocalDate, IReadOnlySet<string>>>(StringComparer.Ordinal);
-        foreach (var (problem, made, dates) in rotas)
+        foreach (var (problem, made, dates, madeHospitalWay) in rotas)
         {
             var chosenHere = problem.Children.Where(chosen).ToList();
             if (chosenHere.Count == 0)
@@ -36,7 +39,7 @@ public sealed record PublishedRota(PlanningProblem Problem, Rota Rota, IReadOnly
             }
 
             var rota = new ResolvedRota(problem, made);
-            var reference = new ResolvedRota(problem, HospitalWay.Generate(problem));
+            var reference = new ResolvedRota(problem, madeHospitalWay ?? HospitalWay.Generate(problem));
             foreach (var child in chosenHere)
             {
                 children[child.Id] = child;
