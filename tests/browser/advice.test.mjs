@@ -104,6 +104,7 @@ describe('what would it take? in the page', { concurrency: 1 }, () => {
       ['Lowest child', advice.continuityBefore.min.toFixed(1), advice.continuityAfter.min.toFixed(1)],
       ["Under-threes' mean", advice.continuityBefore.underThreeMean.toFixed(1), advice.continuityAfter.underThreeMean.toFixed(1)],
       ['Distinct caregivers per child per week', advice.continuityBefore.distinctPerWeek.toFixed(1), advice.continuityAfter.distinctPerWeek.toFixed(1)],
+      ['Most distinct caregivers per week of one child', advice.mostDistinctPerWeekBefore.toFixed(1), advice.mostDistinctPerWeekAfter.toFixed(1)],
     ];
     assert.deepEqual(figures, expected);
     assert.deepEqual(await page.locator('#advice-diagnosis li').allTextContents(), advice.diagnosis);
