@@ -174,3 +174,43 @@ public sealed class LeaveOneOutApiTests(LeaveOneOutHomeFixture fixture) : IClass
         await ProblemDocument.ShouldBeAsync(await home.Client.GetAsync($"{home.Base}/leave-one-out/{Guid.NewGuid()}"), 404);
     }
 }
+
+/// <summary>A running leave-one-out is cancelled like a solve and keeps the caregivers done so far.</summary>
+public sealed class LeaveOneOutCancelTests
+{
+    [Fact]
+    public async Task A_running_leave_one_out_is_cancelled_like_a_solve()
+    {
+        using var factory = new ApiFactory();
+        try
+        {
+            // Baby-home's four weeks of the hospital way, every caregiver left out with 300 s: far beyond the moment it is cancelled.
+            var home = await Tenant.FromSampleAsync(factory, "baby-home");
+            var made = await home.Client.PostAsync($"{home.Base}/rotas/hospital-way", Tenant.Json("""{ "horizon": { "start": "2026-11-30", "weeks": 4 } }"""));
+            made.StatusCode.Should().Be(HttpStatusCode.Created, await made.Content.ReadAsStringAsync());
+            var rotaId = (string)JsonNode.Parse(await made.Content.ReadAsStringAsync())!["id"]!;
+            var posted = await home.Client.PostAsync($"{home.Base}/leave-one-out", Tenant.Json(new JsonObject { ["rotaId"] = rotaId, ["timeLimitSeconds"] = 300 }));
+            posted.StatusCode.Should().Be(HttpStatusCode.Accepted, await posted.Content.ReadAsStringAsync());
+            var location = posted.Headers.Location!.ToString();
+            await Eventually.TrueAsync(async () => await home.GetJsonAsync(location) is var j && j["job"]!["progress"]!["elapsedSeconds"] is not null, TimeSpan.FromMinutes(1));
+
+            (await home.Client.DeleteAsync(location)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            var done = await Eventually.ValueAsync(async () => await home.GetJsonAsync(location) is var view && Jobs.JobState.IsFinished((string)view["job"]!["state"]!) ? view : null, TimeSpan.FromMinutes(2));
+
+            ((string)done["job"]!["state"]!).Should().Be("cancelled", done.ToJsonString());
+            done["job"]!["rotaId"].Should().BeNull();
+            var view = done["view"]!;
+            ((bool)view["complete"]!).Should().BeFalse("not every caregiver was left out");
+            ((double)view["seconds"]!).Should().BeLessThan(300, "it stopped when cancelled, not at its limit");
+            var problem = ProblemReader.Read(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "samples", "baby-home.json"))).Value!;
+            view["caregivers"]!.AsArray().Count.Should().BeLessThan(problem.Caregivers.Count);
+            (await home.GetJsonAsync("rotas")).AsArray().Should().ContainSingle("only the hospital way's rota is stored");
+
+            (await home.Client.DeleteAsync(location)).StatusCode.Should().Be(HttpStatusCode.Conflict, "an ended job cannot be cancelled");
+        }
+        finally
+        {
+            factory.DeleteData();
+        }
+    }
+}
