@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContinuityScheduler.Api.Contracts;
@@ -33,7 +32,7 @@ public static class AdviceRun
 
         // The advice reports no progress of its own: the elapsed time is what a follower sees while it runs.
         using var ticking = new CancellationTokenSource();
-        var ticker = TickAsync(running, ticking.Token);
+        var ticker = ElapsedTicker.TickAsync(running, ticking.Token);
         try
         {
             var result = await new AdviceSolver(engine).AdviseAsync(problem, candidates, new AdviceOptions { Solve = solve, By = by, Target = target }, running.Cancellation.Token);
@@ -96,21 +95,4 @@ public static class AdviceRun
         result.TargetMisses,
         result.MostDistinctPerWeekBefore,
         result.MostDistinctPerWeekAfter);
-
-    private static async Task TickAsync(RunningJobs.Running running, CancellationToken stop)
-    {
-        var clock = Stopwatch.StartNew();
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                running.Report(new SolveProgress(clock.Elapsed.TotalSeconds, null, null));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // the advice is over
-        }
-    }
 }

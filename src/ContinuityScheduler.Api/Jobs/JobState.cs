@@ -17,5 +17,8 @@ public static class JobState
     /// <summary>Staffing advice: the fewest hires that reach a target; its rota is in the result, never stored as a rota.</summary>
     public const string AdviceKind = "advice";
 
+    /// <summary>The leave-one-out view of a stored rota; its repaired rotas are never stored as rotas.</summary>
+    public const string LeaveOneOutKind = "leave-one-out";
+
     public static bool IsFinished(string state) => state is Succeeded or Infeasible or Failed or Cancelled;
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ContinuityScheduler.Api.Advice;
 using ContinuityScheduler.Api.Contracts;
 using ContinuityScheduler.Api.Data;
+using ContinuityScheduler.Api.LeaveOneOut;
 using ContinuityScheduler.Api.Rotas;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Domain.Model;
@@ -76,6 +77,7 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, RunningJobs running
         var mine = running.Start(job.Id, stopping);
         SolveResult? result = null;
         AdviceRun.Done? advice = null;
+        Solver.Advice.LeaveOneOutResult? leaveOneOut = null;
         PlanningProblem problem;
         try
         {
@@ -92,6 +94,11 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, RunningJobs running
                 if (job.Kind == JobState.AdviceKind)
                 {
                     advice = await AdviceRun.RunAsync(engine, job, problem, AdviceSolveOptions(job), mine);
+                }
+                else if (job.Kind == JobState.LeaveOneOutKind)
+                {
+                    var request = LeaveOneOutRun.Request(job);
+                    leaveOneOut = await LeaveOneOutRun.RunAsync(engine, job, problem, Options(request.TimeLimitSeconds, request.RelativeGap, request.Seed), mine);
                 }
                 else
                 {
@@ -140,6 +147,14 @@ public sealed class SolveWorker(IServiceScopeFactory scopes, RunningJobs running
                     // The advice's rota uses caregivers who do not exist: it stays in the job's result, never a rota of the institution.
                     var ended = await leases.FinishAsync(job, lease, null, record => AdviceRun.Record(record, advice), CancellationToken.None);
                     log.LogInformation("Advice job {JobId} {Outcome}: {Status} in {Seconds:0.0} s.", job.Id, ended ? "finished" : "was finished elsewhere", JsonNames.Of(advice.Result.Status), advice.Result.Seconds);
+                    return true;
+                }
+
+                if (leaveOneOut is not null)
+                {
+                    // The repaired rotas stay in the solver: the view is the job's result, never a rota of the institution.
+                    var ended = await leases.FinishAsync(job, lease, null, record => LeaveOneOutRun.Record(record, leaveOneOut), CancellationToken.None);
+                    log.LogInformation("Leave-one-out job {JobId} {Outcome}: {Count} caregiver(s) in {Seconds:0.0} s.", job.Id, ended ? "finished" : "was finished elsewhere", leaveOneOut.Caregivers.Count, leaveOneOut.Seconds);
                     return true;
                 }
 

@@ -50,5 +50,7 @@ public static class Examples
         null,
         null);
 
+    public static readonly LeaveOneOutRequest LeaveOneOut = new(Guid.Parse("3f2b8c1e-5d4a-4e7b-9c6f-1a2b3c4d5e6f"), ["anna"], 60, null, null);
+
     public static readonly CheckRequest Check = new(PlanningProblem, new RotaBody("manual", [new AssignmentBody("anna", "2026-11-30", "robin-E")]));
 }

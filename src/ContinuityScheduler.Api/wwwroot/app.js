@@ -9,6 +9,7 @@ import { setUpPrint, fillPrintChoices } from './print.js';
 import { setUpDownloads } from './downloads.js';
 import { setUpHistory, fillHistoryScopes, showChildHistory } from './history.js';
 import { setUpAdvice, resetAdvice } from './advice.js';
+import { setUpLeaveOneOut, resetLeaveOneOut } from './leaveoneout.js';
 
 const storageKeys = { institutionId: 'continuity.institutionId', apiKey: 'continuity.apiKey' };
 const demoInstitutionId = 'baby-home';
@@ -40,6 +41,7 @@ async function connect(event) {
   try {
     await reloadMasterData();
     resetAdvice();
+    resetLeaveOneOut();
     loadPins();
     renderPinList();
     await Promise.all([refreshRotas(), loadScenarios()]);
@@ -587,6 +589,7 @@ document.addEventListener('DOMContentLoaded', () => {
   setUpDownloads();
   setUpHistory();
   setUpAdvice();
+  setUpLeaveOneOut();
   document.addEventListener('pins-changed', () => { markPins(); renderPinList(); });
   if ($('#api-key').value) connect();
 });

@@ -105,40 +105,22 @@ public static class LeaveOneOutCommand
         }
         else
         {
-            Print(problem, result, output);
+            Print(result, output);
         }
 
         return ExitCodes.Ok;
     }
 
-    private static void Print(PlanningProblem problem, LeaveOneOutResult result, TextWriter output)
+    private static void Print(LeaveOneOutResult result, TextWriter output)
     {
-        var before = result.ContinuityBefore;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"The rota as given: {result.UncoveredBefore:0} person-shift(s) uncovered; continuity {before.WeightedMean:0.0} (weighted mean), lowest child {before.Min:0.0}."));
+        output.WriteLine(LeaveOneOutWords.Before(result));
         output.WriteLine("Most harmful first (▲ under three):");
         foreach (var r in result.Caregivers)
         {
-            output.WriteLine(Line(problem, r));
+            output.WriteLine(LeaveOneOutWords.Line(r));
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Caregivers.Count} caregiver(s), {result.Seconds:0.0} s in all."));
-    }
-
-    /// <summary>"Without nina: 3 person-shifts uncovered; Birch loses most (71.2 → 58.9); children falling most: k-07 ▲ 80.1 → 61.0, …".</summary>
-    public static string Line(PlanningProblem problem, LeaveOneOutCaregiver r)
-    {
-        var uncovered = r.Uncovered > 0
-            ? $"{r.Uncovered:0} person-shift(s) uncovered ({(r.UncoveredProven ? "the least any repair leaves, proven" : "fewer not ruled out in the time")})"
-            : "no post uncovered";
-        var broken = r.OtherHardViolations > 0 ? $", {r.OtherHardViolations} other hard violation(s)" : "";
-        var group = r.GroupLosingMost is { } g ? $"{g.Name} loses most ({g.Before:0.0} → {g.After:0.0})" : "no group loses";
-        var children = r.ChildrenFallingMost.Count > 0
-            ? $"children falling most: {string.Join(", ", r.ChildrenFallingMost.Select(c => $"{c.ChildId}{(c.UnderThree ? " ▲" : "")} {c.Before:0.0} → {c.After:0.0}"))}"
-            : "no child's score falls";
-        var name = problem.CaregiversById.TryGetValue(r.CaregiverId, out var caregiver) && caregiver.Name != r.CaregiverId ? $" ({caregiver.Name})" : "";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Without {r.CaregiverId}{name}: {uncovered}{broken}; {group}; {children}; institution {r.WeightedMeanBefore:0.0} → {r.WeightedMeanAfter:0.0}, lowest child {r.LowestBefore:0.0} → {r.LowestAfter:0.0}; {r.Changes} change(s) asked of colleagues for {r.ShiftsLost} shift(s) lost; {r.Seconds:0.0} s.");
+        output.WriteLine(LeaveOneOutWords.Summary(result));
     }
 
     /// <summary>Reports on the solver's own thread, in order: the lines come as each caregiver is done.</summary>
