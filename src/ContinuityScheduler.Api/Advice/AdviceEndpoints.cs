@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContinuityScheduler.Api.Contracts;
 using ContinuityScheduler.Api.Data;
@@ -51,25 +50,8 @@ public static class AdviceEndpoints
         .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .WithMetadata(new ExampleBody(Examples.Advice));
 
-        group.MapGet("/{jobId:guid}", async (Guid jobId, HttpContext context, SchedulerDb db, RunningJobs running, CancellationToken cancellation) =>
-        {
-            var job = await SolveJobEndpoints.Find(db, context, jobId, cancellation);
-            if (job is null || job.Kind != JobState.AdviceKind)
-            {
-                return (IResult)Problems.NotFound($"advice job '{jobId}'");
-            }
-
-            var advice = job.ResultJson is { } json ? JsonSerializer.Deserialize<AdviceOutcome>(json, JsonDefaults.Options) : null;
-            return TypedResults.Ok(new AdviceJobView(JobViews.Of(job, running.ProgressOf(job.Id)), advice));
-        })
-        .WithSummary("An advice job's state and progress and, once it has ended, its advice: status, hires, figures before and after, diagnosis, and the rota that reaches it with the problem it is valid for.")
-        .Produces<AdviceJobView>()
-        .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapDelete("/{jobId:guid}", SolveJobEndpoints.CancelAsync)
-        .WithSummary("Cancels an advice job as a solve job is cancelled (202; poll until 'cancelled'); a running one ends with the advice found so far.")
-        .Produces<SolveJobView>(StatusCodes.Status202Accepted)
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapJobOfKind<AdviceOutcome, AdviceJobView>(JobState.AdviceKind, "advice", (job, advice) => new AdviceJobView(job, advice),
+            "An advice job's state and progress and, once it has ended, its advice: status, hires, figures before and after, diagnosis, and the rota that reaches it with the problem it is valid for.",
+            "Cancels an advice job as a solve job is cancelled (202; poll until 'cancelled'); a running one ends with the advice found so far.");
     }
 }

@@ -7,7 +7,6 @@ using ContinuityScheduler.Api.Jobs;
 using ContinuityScheduler.Api.OpenApi;
 using ContinuityScheduler.Api.Rotas;
 using ContinuityScheduler.Api.Security;
-using ContinuityScheduler.Domain.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -57,26 +56,9 @@ public static class LeaveOneOutEndpoints
         .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .WithMetadata(new ExampleBody(Examples.LeaveOneOut));
 
-        group.MapGet("/{jobId:guid}", async (Guid jobId, HttpContext context, SchedulerDb db, RunningJobs running, CancellationToken cancellation) =>
-        {
-            var job = await SolveJobEndpoints.Find(db, context, jobId, cancellation);
-            if (job is null || job.Kind != JobState.LeaveOneOutKind)
-            {
-                return (IResult)Problems.NotFound($"leave-one-out job '{jobId}'");
-            }
-
-            var view = job.ResultJson is { } json ? JsonSerializer.Deserialize<LeaveOneOutView>(json, JsonDefaults.Options) : null;
-            return TypedResults.Ok(new LeaveOneOutJobView(JobViews.Of(job, running.ProgressOf(job.Id)), view));
-        })
-        .WithSummary("A leave-one-out job's state and progress and, once it has ended, its view: the rota as given, then each caregiver left out, the most harmful first, with the figures and a line in words.")
-        .Produces<LeaveOneOutJobView>()
-        .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapDelete("/{jobId:guid}", SolveJobEndpoints.CancelAsync)
-        .WithSummary("Cancels a leave-one-out job as a solve job is cancelled (202; poll until 'cancelled'); a running one ends with the caregivers done so far.")
-        .Produces<SolveJobView>(StatusCodes.Status202Accepted)
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapJobOfKind<LeaveOneOutView, LeaveOneOutJobView>(JobState.LeaveOneOutKind, "leave-one-out", (job, view) => new LeaveOneOutJobView(job, view),
+            "A leave-one-out job's state and progress and, once it has ended, its view: the rota as given, then each caregiver left out, the most harmful first, with the figures and a line in words.",
+            "Cancels a leave-one-out job as a solve job is cancelled (202; poll until 'cancelled'); a running one ends with the caregivers done so far.");
     }
 
     /// <summary>Each caregiver named must be one of the rota's problem; none named means every caregiver.</summary>

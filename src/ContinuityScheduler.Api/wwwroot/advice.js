@@ -1,13 +1,15 @@
 // What would it take?: staffing advice as a job (POST …/advice, followed at GET …/advice/{id}), its answer in words and figures.
 import { $, el, formatScore, formatNumber, formatInteger, busy, weekdayOf, daysFrom, localToday } from './dom.js';
 import { state, api, caregiverName } from './session.js';
+import { jobFollower } from './jobs.js';
 
-const pollMilliseconds = 1000;
-const finished = new Set(['succeeded', 'infeasible', 'failed', 'cancelled']);
+const follower = jobFollower({
+  path: '/advice', label: 'Advice', noun: 'the advice', status: '#advice-status', cancelButton: '#advice-cancel', result: '#advice-result',
+  answerOf: (view) => view.advice, detail: (advice) => (advice ? ` (${advice.status})` : ''), show: (advice) => render(advice),
+});
+
 const employmentTypes = ['permanent', 'relief', 'agency'];
 let rows = 0; // numbers each candidate row's field ids, so a row keeps its ids when another is removed
-let watched = null; // the advice job followed now
-let timer = null;
 
 /** A candidate's fields: the id suffix and the paths (under the candidate) of the API's errors it shows. */
 const candidateFields = [
@@ -129,7 +131,7 @@ async function run(event) {
       const job = await api('/advice', { method: 'POST', body: JSON.stringify(requestFromForm()) });
       showProblem(null);
       $('#advice-result').hidden = true;
-      follow(job.id);
+      follower.follow(job.id);
     } catch (error) {
       showProblem(error);
       $('#advice-status').textContent = 'The advice was not started: see the fields marked.';
@@ -137,32 +139,6 @@ async function run(event) {
   });
 }
 
-/** Polls the advice job every second until it ends, then shows its answer. */
-function follow(jobId) {
-  clearTimeout(timer);
-  watched = jobId;
-  const poll = async () => {
-    if (watched !== jobId) return;
-    try {
-      const view = await api(`/advice/${jobId}`);
-      if (watched !== jobId) return;
-      const { job, advice } = view;
-      $('#advice-cancel').disabled = finished.has(job.state) || job.cancelRequested;
-      $('#advice-result').dataset.jobId = jobId;
-      if (!finished.has(job.state)) {
-        const seconds = job.progress?.elapsedSeconds;
-        $('#advice-status').textContent = `Advice ${job.state}${job.cancelRequested ? ' (cancelling)' : ''}${seconds != null ? `: ${formatNumber(seconds)} s` : ''}.`;
-        timer = setTimeout(poll, pollMilliseconds);
-        return;
-      }
-      $('#advice-status').textContent = `Advice ${job.state}${advice ? ` (${advice.status})` : ''}${job.error ? `: ${job.error}` : ''}.`;
-      if (advice) render(advice);
-    } catch (error) {
-      $('#advice-status').textContent = `Could not follow the advice: ${error.message}`;
-    }
-  };
-  poll();
-}
 
 /** The figures before → after, as the API gives them. */
 function figures(advice) {
@@ -192,20 +168,10 @@ function render(advice) {
   $('#advice-result').hidden = false;
 }
 
-async function cancel() {
-  if (!watched) return;
-  try {
-    await api(`/advice/${watched}`, { method: 'DELETE' });
-    $('#advice-cancel').disabled = true;
-  } catch (error) {
-    $('#advice-status').textContent = `Could not cancel: ${error.message}`;
-  }
-}
 
 /** After connecting: a first empty candidate row (the caregivers and groups are known now) and the next Monday. */
 export function resetAdvice() {
-  clearTimeout(timer);
-  watched = null;
+  follower.stop();
   $('#advice-candidates').replaceChildren();
   addCandidate();
   $('#advice-result').hidden = true;
@@ -217,5 +183,5 @@ export function resetAdvice() {
 export function setUpAdvice() {
   $('#advice-form').addEventListener('submit', run);
   $('#advice-add-candidate').addEventListener('click', () => addCandidate().querySelector('select, input')?.focus());
-  $('#advice-cancel').addEventListener('click', cancel);
+  $('#advice-cancel').addEventListener('click', follower.cancel);
 }

@@ -10,6 +10,7 @@ import { setUpDownloads } from './downloads.js';
 import { setUpHistory, fillHistoryScopes, showChildHistory } from './history.js';
 import { setUpAdvice, resetAdvice } from './advice.js';
 import { setUpLeaveOneOut, resetLeaveOneOut } from './leaveoneout.js';
+import { finishedJobStates } from './jobs.js';
 
 const storageKeys = { institutionId: 'continuity.institutionId', apiKey: 'continuity.apiKey' };
 const demoInstitutionId = 'baby-home';
@@ -17,7 +18,6 @@ const pollMilliseconds = 1000;
 const recentJobsShown = 10;
 // Darker colours for the columns of the comparison chart, one per compared rota.
 const rotaPalette = ['#33658a', '#f26419', '#2a9d8f', '#8e5572', '#86bbd8', '#f6ae2d', '#55a630', '#6d597a'];
-const finishedJobStates = new Set(['succeeded', 'infeasible', 'failed', 'cancelled']);
 
 // ---------- connecting ----------
 

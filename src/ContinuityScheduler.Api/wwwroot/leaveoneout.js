@@ -1,11 +1,13 @@
 // If one caregiver left…: the leave-one-out view of a stored rota as a job (POST …/leave-one-out, followed at GET …/leave-one-out/{id}), most harmful first.
-import { $, el, formatScore, formatNumber, formatInteger, busy, shortId } from './dom.js';
+import { $, el, formatScore, formatInteger, busy, shortId } from './dom.js';
 import { state, api, groupName } from './session.js';
+import { jobFollower } from './jobs.js';
 
-const pollMilliseconds = 1000;
-const finished = new Set(['succeeded', 'infeasible', 'failed', 'cancelled']);
-let watched = null; // the leave-one-out job followed now
-let timer = null;
+const follower = jobFollower({
+  path: '/leave-one-out', label: 'Leave-one-out', noun: 'the leave-one-out view', status: '#leave-status', cancelButton: '#leave-cancel', result: '#leave-result',
+  answerOf: (view) => view.view, show: (view) => render(view),
+});
+
 let choicesKey = ''; // the rotas and the one shown when the choices were last built
 
 /** The form's fields and the request paths whose errors they show. */
@@ -74,7 +76,7 @@ async function run(event) {
       const job = await api('/leave-one-out', { method: 'POST', body: JSON.stringify(requestFromForm()) });
       showProblem(null);
       $('#leave-result').hidden = true;
-      follow(job.id);
+      follower.follow(job.id);
     } catch (error) {
       showProblem(error);
       $('#leave-status').textContent = 'Not started: see the fields marked.';
@@ -82,31 +84,6 @@ async function run(event) {
   });
 }
 
-/** Polls the job every second until it ends, then shows its view. */
-function follow(jobId) {
-  clearTimeout(timer);
-  watched = jobId;
-  const poll = async () => {
-    if (watched !== jobId) return;
-    try {
-      const { job, view } = await api(`/leave-one-out/${jobId}`);
-      if (watched !== jobId) return;
-      $('#leave-cancel').disabled = finished.has(job.state) || job.cancelRequested;
-      $('#leave-result').dataset.jobId = jobId;
-      if (!finished.has(job.state)) {
-        const seconds = job.progress?.elapsedSeconds;
-        $('#leave-status').textContent = `Leave-one-out ${job.state}${job.cancelRequested ? ' (cancelling)' : ''}${seconds != null ? `: ${formatNumber(seconds)} s` : ''}.`;
-        timer = setTimeout(poll, pollMilliseconds);
-        return;
-      }
-      $('#leave-status').textContent = `Leave-one-out ${job.state}${job.error ? `: ${job.error}` : ''}.`;
-      if (view) render(view);
-    } catch (error) {
-      $('#leave-status').textContent = `Could not follow the leave-one-out view: ${error.message}`;
-    }
-  };
-  poll();
-}
 
 const beforeAfter = (before, after) => `${formatScore(before)} → ${formatScore(after)}`;
 
@@ -123,20 +100,10 @@ function render(view) {
   $('#leave-result').hidden = false;
 }
 
-async function cancel() {
-  if (!watched) return;
-  try {
-    await api(`/leave-one-out/${watched}`, { method: 'DELETE' });
-    $('#leave-cancel').disabled = true;
-  } catch (error) {
-    $('#leave-status').textContent = `Could not cancel: ${error.message}`;
-  }
-}
 
 /** After connecting: nothing followed, the choices of the new institution. */
 export function resetLeaveOneOut() {
-  clearTimeout(timer);
-  watched = null;
+  follower.stop();
   $('#leave-caregivers').replaceChildren();
   choicesKey = '';
   refreshChoices();
@@ -149,5 +116,5 @@ export function setUpLeaveOneOut() {
   $('#leave-form').addEventListener('submit', run);
   // The rotas and the one shown change as the user works: the choices are read afresh when the form is used.
   $('#leave-form').addEventListener('focusin', refreshChoices);
-  $('#leave-cancel').addEventListener('click', cancel);
+  $('#leave-cancel').addEventListener('click', follower.cancel);
 }
