@@ -76,6 +76,24 @@ public sealed class Construction
         return new Rota(construction.assignments, RotaSolver.MadeBy);
     }
 
+    /// <summary>
+    /// A rota carried further: its assignments kept (those of caregivers the problem holds), then its empty posts filled
+    /// and everyone below their contract's minimum topped up, as in a first build. Staffing advice's start for hires.
+    /// </summary>
+    public static Rota Extend(PlanningProblem problem, Rota rota)
+    {
+        var construction = new Construction(problem);
+        foreach (var assignment in rota.Assignments.Where(a => problem.CaregiversById.ContainsKey(a.CaregiverId)))
+        {
+            construction.Assign(assignment);
+        }
+
+        construction.FillGaps();
+        construction.TopUpContracts();
+        construction.FillGaps();
+        return new Rota(construction.assignments, rota.MadeBy);
+    }
+
     /// <summary>Each permanent caregiver's group: designated core team, then key person, then history, then the group that needs hours most.</summary>
     private Dictionary<string, string?> HomeGroups()
     {

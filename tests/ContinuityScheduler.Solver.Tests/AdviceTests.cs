@@ -78,6 +78,7 @@ public sealed class AdviceTests
         var uncovered = RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(RotaSolver.IsShortfall).ToList();
         uncovered.Should().NotBeEmpty().And.OnlyContain(v => v.DemandId == "night", "the earlies can be covered by day hires");
         advice.Diagnosis.Should().Contain(line => line.StartsWith("Demand night", StringComparison.Ordinal) && line.Contains("2026-12-02", StringComparison.Ordinal));
+        advice.Diagnosis.Should().Contain("No number of the hires offered covers every post: The posts needing night ask 16 h; the staff who may work them can work at most 0 h, the hires offered 0 h more.");
     }
 
     [Theory]

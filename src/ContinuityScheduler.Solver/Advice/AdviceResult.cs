@@ -30,7 +30,7 @@ public sealed record AdviceResult(
     /// <summary>Person-shifts the advice's rota leaves uncovered, as the validator counts them.</summary>
     public double UncoveredAfter => RotaSolver.Shortfall(Validation);
 
-    /// <summary>The least the hires level can be (hires or their price), proven by the engine; null when unknown.</summary>
+    /// <summary>The least the hires level can be (hires or their price): the engine's bound, or the count of hours and days (<see cref="HiresLowerBound"/>) by count; null when unknown.</summary>
     public double? HiresBound { get; init; }
 
     /// <summary>What the hires were to reach: no uncovered post, and the score bounds set.</summary>

@@ -30,65 +30,89 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         var limit = options.Solve.TimeLimit;
         var target = options.Target;
         var before = await new RotaSolver(engine, weights).SolveAsync(problem, options.Solve with { TimeLimit = limit * options.BeforeShare }, null, cancellation);
+        var judging = clock.Elapsed;
         var start = Judged.Of(problem, candidates, new Rota(before.Rota.Assignments, MadeBy), target);
+        judging = clock.Elapsed - judging;
         if (start.Reached)
         {
             // The plain rota already reaches the target: no hire is needed, and none is fewer; no advice model is built.
-            return Result(AdviceStatus.Proven, start, before, problem, candidates, clock, 0);
+            return Result(AdviceStatus.Proven, start, before, problem, candidates, clock, 0, null);
         }
 
+        // Counted without the engine: the hires any covering rota needs, or that none covers (a proof either way).
+        var counted = HiresLowerBound.Of(problem, candidates);
+        var least = counted.Least ?? 0;
+
         // In the repeatable mode the limit counts work units: the advice gets what the plain solve was not given.
-        var budget = new Budget(options.Solve.Deterministic, limit * (1 - options.BeforeShare), limit, clock);
-        var first = await Attempt(problem, candidates, options, start.Rota, 0, budget.Take(target.CoverageOnly ? 1 : 0.5), cancellation);
+        // Kept back from the engine: judging the last rota and scoring the answer take about what judging the start took, each.
+        var budget = new Budget(options.Solve.Deterministic, limit * (1 - options.BeforeShare), limit - (2 * judging), clock);
+        // Posts left uncovered: copies hired greedily at them give the engine a start that covers (an upper bound on the hires).
+        var hinted = start.Shortfall > 0 ? Judged.Of(problem, candidates, HireStart.Cover(problem, candidates, start.Rota, cancellation), target) : start;
+        var begin = hinted.Shortfall < start.Shortfall ? hinted : start;
+        var first = await Attempt(problem, candidates, options, begin.Rota, least, 0, budget.Take(target.CoverageOnly ? 1 : 0.5), cancellation);
         if (!first.Judged.Covered && budget.Remaining > TimeSpan.FromSeconds(1) && !first.Result.Levels.Any(l => l is { Name: RotaModel.UncoveredLevel, Proven: true, Value: > 0 }))
         {
             // No rota covers every post yet: the time kept for the score bounds goes on coverage, from where the first solve ended.
-            var again = await Attempt(problem, candidates, options, first.Judged.Rota, 0, budget.Take(1), cancellation);
+            var again = await Attempt(problem, candidates, options, first.Judged.Rota, least, 0, budget.Take(1), cancellation);
             first = again.Result.Values is not null && again.Judged.Shortfall <= first.Judged.Shortfall ? again : first;
         }
 
         var uncovered = first.Result.Levels.FirstOrDefault(l => l.Name == RotaModel.UncoveredLevel);
         var hiresLevel = first.Result.Levels.FirstOrDefault(l => l.Name == RotaModel.HiresLevel);
+        // The count bounds the number of hires, not their price.
+        var countedLeast = options.By == HiresBy.Count ? least : 0;
+        double? hiresBound = hiresLevel?.Bound is { } bound ? Math.Max(bound, countedLeast) : countedLeast > 0 ? countedLeast : null;
         // Never worse than the start: a rota leaving more posts uncovered than the plain one gives way to it.
-        var best = first.Result.Values is null || first.Judged.Shortfall > start.Shortfall ? start : first.Judged;
-        if (uncovered is { Proven: true, Value: > 0 } && best.Shortfall > 0)
+        var best = first.Result.Values is null || first.Judged.Shortfall > begin.Shortfall ? begin : first.Judged;
+        if (counted.Least is null || (uncovered is { Proven: true, Value: > 0 } && best.Shortfall > 0))
         {
-            // Even hiring every candidate leaves posts uncovered: no score bound can be reached either.
-            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresLevel?.Bound);
+            // Even hiring every candidate leaves posts uncovered (counted, or proven by the engine): no score bound can be reached either.
+            var why = counted.Least is null ? $"No number of the hires offered covers every post: {counted.Why}." : null;
+            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, why);
         }
 
-        // The fewest hires that cover every post, proven: a lower bound for any target, as every target covers every post.
-        var coverageLeast = ReferenceEquals(best, first.Judged) && best.Covered && first.Result.LevelsProven && hiresLevel is { Proven: true } && uncovered is { Proven: true }
-            ? best.HireCount
-            : (int?)null;
+        // The fewest hires that cover every post, proven (by the engine, or by the count): a lower bound for any target, as every target covers every post.
+        var engineProven = ReferenceEquals(best, first.Judged) && first.Result.LevelsProven && hiresLevel is { Proven: true } && uncovered is { Proven: true };
+        var coverageLeast = best.Covered && (engineProven || (options.By == HiresBy.Count && best.HireCount == least)) ? best.HireCount : (int?)null;
         if (best.Reached)
         {
-            return Result(coverageLeast == best.HireCount ? AdviceStatus.Proven : AdviceStatus.BestFound, best, before, problem, candidates, clock, hiresLevel?.Bound);
+            return Result(coverageLeast == best.HireCount ? AdviceStatus.Proven : AdviceStatus.BestFound, best, before, problem, candidates, clock, hiresBound, null);
         }
 
         var copies = candidates.Sum(c => c.MaxCount);
         for (var atLeast = best.HireCount + 1; best is { Covered: true, Reached: false } && atLeast <= copies && budget.Remaining > TimeSpan.FromSeconds(1); atLeast++)
         {
             // The scores are ratios the model cannot hold: one hire more, the rota's objective choosing who, judged by the scorer.
-            var more = await Attempt(problem, candidates, options, best.Rota, atLeast, budget.Take(atLeast == copies ? 1 : 0.5), cancellation);
+            var more = await Attempt(problem, candidates, options, best.Rota, least, atLeast, budget.Take(atLeast == copies ? 1 : 0.5), cancellation);
             if (more.Result.Values is not null && more.Judged.Reached)
             {
                 // More hires than coverage needs: fewer were not ruled out for the scores.
-                return Result(AdviceStatus.BestFound, more.Judged, before, problem, candidates, clock, coverageLeast);
+                return Result(AdviceStatus.BestFound, more.Judged, before, problem, candidates, clock, coverageLeast, null);
             }
         }
 
-        return Result(AdviceStatus.Unknown, best, before, problem, candidates, clock, hiresLevel?.Bound);
+        return Result(AdviceStatus.Unknown, best, before, problem, candidates, clock, hiresBound, null);
     }
 
-    /// <summary>One solve of the advice model from a start, with at least <paramref name="atLeast"/> hires; the rota judged.</summary>
-    private async Task<(Judged Judged, MipResult Result)> Attempt(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, Rota start, int atLeast, TimeSpan time, CancellationToken cancellation)
+    /// <summary>
+    /// One solve of the advice model from a start, the rota judged: with the counted hires as a cut any covering rota
+    /// keeps, and with at least <paramref name="atLeast"/> hires when a rota missing a score bound asks for one more.
+    /// </summary>
+    private async Task<(Judged Judged, MipResult Result)> Attempt(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, Rota start, int counted, int atLeast, TimeSpan time, CancellationToken cancellation)
     {
         var model = RotaModelBuilder.Build(Candidate.WithHires(problem, candidates), weights, hiring: Hiring.Of(candidates, options.By == HiresBy.Cost));
+        var hired = model.Hired.Values.Select(v => (Term)v).ToList();
+        if (counted > 0)
+        {
+            // Σ hired + counted·Σ uncovered ≥ counted: binding only on rotas that cover every post, so it cuts off none the count allows.
+            var uncovered = model.Mip.Levels.Single(l => l.Name == RotaModel.UncoveredLevel).Terms.Select(t => new Term(counted, t.Variable));
+            model.Mip.Add("advice:hires-counted", [.. hired, .. uncovered], Sense.GreaterOrEqual, counted);
+        }
+
         if (atLeast > 0)
         {
-            // The hires level then keeps exactly this many (or the cheapest such), and the rota's objective chooses them.
-            model.Mip.Add("advice:hires-at-least", model.Hired.Values.Select(v => (Term)v), Sense.GreaterOrEqual, atLeast);
+            // One hire more than a rota that covers every post but misses a score bound: the rota's objective chooses who.
+            model.Mip.Add("advice:hires-at-least", hired, Sense.GreaterOrEqual, atLeast);
         }
 
         var engineOptions = options.Solve.ForEngine(time, model.ValuesFor(start)) with { LevelShare = options.LevelShare };
@@ -97,11 +121,11 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         return (Judged.Of(problem, candidates, rota, options.Target), result);
     }
 
-    private static AdviceResult Result(AdviceStatus status, Judged judged, SolveResult before, PlanningProblem problem, IReadOnlyList<Candidate> candidates, Stopwatch clock, double? hiresBound)
+    private static AdviceResult Result(AdviceStatus status, Judged judged, SolveResult before, PlanningProblem problem, IReadOnlyList<Candidate> candidates, Stopwatch clock, double? hiresBound, string? why)
     {
         var scoredBefore = ContinuityScorer.Score(problem, before.Rota);
         return new AdviceResult(status, judged.Hires, judged.Rota, judged.Problem, judged.Validation, before, scoredBefore.Institution,
-            judged.Scores.Institution, clock.Elapsed.TotalSeconds, Diagnosis(status, Candidate.WithHires(problem, candidates), judged))
+            judged.Scores.Institution, clock.Elapsed.TotalSeconds, [.. why is null ? [] : new[] { why }, .. Diagnosis(status, Candidate.WithHires(problem, candidates), judged)])
         {
             HiresBound = hiresBound,
             Target = judged.Target,

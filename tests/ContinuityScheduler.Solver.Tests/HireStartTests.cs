@@ -1,0 +1,43 @@
+using ContinuityScheduler.Domain.Advice;
+using ContinuityScheduler.Domain.Model;
+using ContinuityScheduler.Domain.Rules;
+using ContinuityScheduler.Solver.Advice;
+using NodaTime;
+using static ContinuityScheduler.Solver.Tests.Support.AdviceHomes;
+
+namespace ContinuityScheduler.Solver.Tests;
+
+/// <summary>The advice's greedy start, judged by the validator on the home with the copies it works.</summary>
+public sealed class HireStartTests
+{
+    private static readonly PlanningProblem Problem = Home(nights: true, Staff("a", 40));
+
+    /// <summary>A works the five weekday earlies; the weekend earlies and both nights are uncovered.</summary>
+    private static readonly Rota Plain = new(Problem.Horizon.Dates.Where(d => d.DayOfWeek < IsoDayOfWeek.Saturday).Select(d => new Assignment("a", d, "early")));
+
+    [Fact]
+    public void Copies_hired_at_the_uncovered_posts_cover_them_within_every_rule_and_keep_the_rota()
+    {
+        IReadOnlyList<Candidate> candidates = [Candidate.Named("day", Exact16, [], [], 2), Candidate.Named("night", Exact16, ["night"], [], 2)];
+
+        var start = HireStart.Cover(Problem, candidates, Plain);
+
+        var working = start.Assignments.Select(a => a.CaregiverId).Where(id => id != "a").ToHashSet();
+        working.Should().BeEquivalentTo(["day-1", "night-1"], "one copy for the weekend earlies, one for the nights");
+        RotaValidator.Validate(Candidate.WithHires(Problem, candidates, working), start).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty();
+        start.Assignments.Should().Contain(Plain.Assignments);
+    }
+
+    [Fact]
+    public void A_copy_that_covers_nothing_more_is_not_hired()
+    {
+        // No candidate has "night": the day copy takes the weekend, and nothing more is hired for the nights.
+        IReadOnlyList<Candidate> candidates = [Candidate.Named("day", Exact16, [], [], 2)];
+
+        var start = HireStart.Cover(Problem, candidates, Plain);
+
+        start.Assignments.Select(a => a.CaregiverId).Distinct().Should().BeEquivalentTo(["a", "day-1"]);
+        var staffed = Candidate.WithHires(Problem, candidates, new HashSet<string> { "day-1" });
+        RotaSolver.Shortfall(RotaValidator.Validate(staffed, start)).Should().Be(2, "the two nights");
+    }
+}
