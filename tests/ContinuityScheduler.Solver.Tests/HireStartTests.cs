@@ -40,4 +40,14 @@ public sealed class HireStartTests
         var staffed = Candidate.WithHires(Problem, candidates, new HashSet<string> { "day-1" });
         RotaSolver.Shortfall(RotaValidator.Validate(staffed, start)).Should().Be(2, "the two nights");
     }
+
+    [Fact]
+    public void Cancelled_it_hires_no_one_more_and_keeps_the_rota()
+    {
+        IReadOnlyList<Candidate> candidates = [Candidate.Named("day", Exact16, [], [], 2), Candidate.Named("night", Exact16, ["night"], [], 2)];
+
+        var start = HireStart.Cover(Problem, candidates, Plain, new CancellationToken(canceled: true));
+
+        start.Assignments.Should().BeEquivalentTo(Plain.Assignments, "A's rota, with nothing A's rules allow added");
+    }
 }

@@ -47,7 +47,14 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         // Kept back from the engine: judging the last rota and scoring the answer take about what judging the start took, each.
         var budget = new Budget(options.Solve.Deterministic, limit * (1 - options.BeforeShare), limit - (2 * judging), clock);
         // Posts left uncovered: copies hired greedily at them give the engine a start that covers (an upper bound on the hires).
-        var hinted = start.Shortfall > 0 ? Judged.Of(problem, candidates, HireStart.Cover(problem, candidates, start.Rota, cancellation), target) : start;
+        using var greedy = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        if (!options.Solve.Deterministic)
+        {
+            // Each step tries every profile: with many of them the start may take at most a quarter of the advice's time.
+            greedy.CancelAfter(budget.Remaining > TimeSpan.Zero ? budget.Remaining / 4 : TimeSpan.Zero);
+        }
+
+        var hinted = start.Shortfall > 0 ? Judged.Of(problem, candidates, HireStart.Cover(problem, candidates, start.Rota, greedy.Token), target) : start;
         var begin = hinted.Shortfall < start.Shortfall ? hinted : start;
         var first = await Attempt(problem, candidates, options, begin.Rota, least, 0, budget.Take(target.CoverageOnly ? 1 : 0.5), cancellation);
         if (!first.Judged.Covered && budget.Remaining > TimeSpan.FromSeconds(1) && !first.Result.Levels.Any(l => l is { Name: RotaModel.UncoveredLevel, Proven: true, Value: > 0 }))

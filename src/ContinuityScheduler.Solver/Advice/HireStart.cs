@@ -9,7 +9,8 @@ namespace ContinuityScheduler.Solver.Advice;
 /// profile whose copy leaves the fewest posts uncovered once the rota is carried further with it (empty posts filled,
 /// shifts handed over, the copy topped up to its contract's minimum), until every post is covered or no copy helps.
 /// Measured on baby-home without three of its infant caregivers: from the plain rota alone, CP-SAT hired one copy in
-/// 90 s and left 4 night posts uncovered.
+/// 90 s and left 4 night posts uncovered; this start covers every post with 3 copies in 1.6 s. Cancelled, it returns
+/// the best so far.
 /// </summary>
 public static class HireStart
 {
@@ -23,6 +24,7 @@ public static class HireStart
             var tried = candidates
                 .Select(c => c.CopyIds.FirstOrDefault(id => !hired.Contains(id)))
                 .OfType<string>()
+                .TakeWhile(_ => !cancellation.IsCancellationRequested)
                 .Select(id => (Id: id, Result: Carried(problem, candidates, [.. hired, id], best.Rota)))
                 .Where(t => t.Result.Missing < best.Missing)
                 .OrderBy(t => t.Result.Missing)
