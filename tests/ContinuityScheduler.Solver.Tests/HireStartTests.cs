@@ -50,4 +50,17 @@ public sealed class HireStartTests
 
         start.Assignments.Should().BeEquivalentTo(Plain.Assignments, "A's rota, with nothing A's rules allow added");
     }
+
+    [Fact]
+    public void A_copy_that_cannot_reach_its_contracts_minimum_is_not_hired()
+    {
+        // A 40 h night copy forbidden the Wednesday night: the Thursday night and the weekend earlies are 24 of its exact 40 h.
+        IReadOnlyList<Candidate> candidates = [Candidate.Named("night", new Contract(40), ["night"], [], 2)];
+        var blocked = new PlanningProblem(Problem.Institution, Problem.Horizon, Problem.Groups, Problem.Children, Problem.Caregivers, Problem.ShiftTypes,
+            Problem.Demands, Problem.History, [.. candidates[0].CopyIds.Select(id => new Pin(PinKind.Forbid, id, new LocalDate(2026, 12, 2), "night"))]);
+
+        var start = HireStart.Cover(blocked, candidates, Plain);
+
+        start.Assignments.Should().BeEquivalentTo(Plain.Assignments);
+    }
 }

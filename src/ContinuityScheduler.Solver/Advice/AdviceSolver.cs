@@ -11,8 +11,10 @@ namespace ContinuityScheduler.Solver.Advice;
 /// <summary>
 /// Staffing advice ("what would it take?"): the fewest (or cheapest) candidate hires that leave no post uncovered and
 /// reach the target's score bounds. The home's plain solve comes first (the "before" figures and the start): when its
-/// rota already reaches the target, no hire is the answer, proven. Else one model of the home with every candidate
-/// copy added as a caregiver who works only when hired, its levels in order: the rules' minimums, the uncovered posts
+/// rota already reaches the target, no hire is the answer, proven. Else the hires are counted (hours and days, a lower
+/// bound and its row in the model, or the proof that none covers), copies are hired greedily where the plain rota leaves
+/// posts uncovered (the engine's start), and one model is solved: the home with every candidate copy added as a
+/// caregiver who works only when hired, its levels in order: the rules' minimums, the uncovered posts
 /// (held at their least, 0 when reachable, so the target binds as a hard constraint from then on), the hires, and the
 /// rota's objective. When that rota covers every post but misses a score bound, the same model is solved again with
 /// at least one hire more each time, until the scorer finds the bounds met or the time runs out. The validator and
@@ -55,12 +57,12 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         }
 
         var hinted = start.Shortfall > 0 ? Judged.Of(problem, candidates, HireStart.Cover(problem, candidates, start.Rota, greedy.Token), target) : start;
-        var begin = hinted.Shortfall < start.Shortfall ? hinted : start;
-        var first = await Attempt(problem, candidates, options, begin.Rota, least, 0, budget.Take(target.CoverageOnly ? 1 : 0.5), cancellation);
+        var begin = (hinted.Broken, hinted.Shortfall).CompareTo((start.Broken, start.Shortfall)) < 0 ? hinted : start;
+        var first = await Attempt(problem, candidates, options, begin.Rota, least, 0, budget, target.CoverageOnly ? 1 : 0.5, cancellation);
         if (!first.Judged.Covered && budget.Remaining > TimeSpan.FromSeconds(1) && !first.Result.Levels.Any(l => l is { Name: RotaModel.UncoveredLevel, Proven: true, Value: > 0 }))
         {
             // No rota covers every post yet: the time kept for the score bounds goes on coverage, from where the first solve ended.
-            var again = await Attempt(problem, candidates, options, first.Judged.Rota, least, 0, budget.Take(1), cancellation);
+            var again = await Attempt(problem, candidates, options, first.Judged.Rota, least, 0, budget, 1, cancellation);
             first = again.Result.Values is not null && again.Judged.Shortfall <= first.Judged.Shortfall ? again : first;
         }
 
@@ -90,7 +92,7 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         for (var atLeast = best.HireCount + 1; best is { Covered: true, Reached: false } && atLeast <= copies && budget.Remaining > TimeSpan.FromSeconds(1); atLeast++)
         {
             // The scores are ratios the model cannot hold: one hire more, the rota's objective choosing who, judged by the scorer.
-            var more = await Attempt(problem, candidates, options, best.Rota, least, atLeast, budget.Take(atLeast == copies ? 1 : 0.5), cancellation);
+            var more = await Attempt(problem, candidates, options, best.Rota, least, atLeast, budget, atLeast == copies ? 1 : 0.5, cancellation);
             if (more.Result.Values is not null && more.Judged.Reached)
             {
                 // More hires than coverage needs: fewer were not ruled out for the scores.
@@ -105,7 +107,7 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
     /// One solve of the advice model from a start, the rota judged: with the counted hires as a cut any covering rota
     /// keeps, and with at least <paramref name="atLeast"/> hires when a rota missing a score bound asks for one more.
     /// </summary>
-    private async Task<(Judged Judged, MipResult Result)> Attempt(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, Rota start, int counted, int atLeast, TimeSpan time, CancellationToken cancellation)
+    private async Task<(Judged Judged, MipResult Result)> Attempt(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, Rota start, int counted, int atLeast, Budget budget, double share, CancellationToken cancellation)
     {
         var model = RotaModelBuilder.Build(Candidate.WithHires(problem, candidates), weights, hiring: Hiring.Of(candidates, options.By == HiresBy.Cost));
         var hired = model.Hired.Values.Select(v => (Term)v).ToList();
@@ -122,7 +124,8 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
             model.Mip.Add("advice:hires-at-least", hired, Sense.GreaterOrEqual, atLeast);
         }
 
-        var engineOptions = options.Solve.ForEngine(time, model.ValuesFor(start)) with { LevelShare = options.LevelShare };
+        // The engine's share is taken once the model is built: building regional's takes seconds.
+        var engineOptions = options.Solve.ForEngine(budget.Take(share), model.ValuesFor(start)) with { LevelShare = options.LevelShare };
         var result = await engine.SolveAsync(model.Mip, engineOptions, null, cancellation);
         var rota = result.Values is { } values ? model.RotaFrom(values, MadeBy) : start;
         return (Judged.Of(problem, candidates, rota, options.Target), result);
@@ -165,6 +168,9 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         public int HireCount => Hires.Sum(h => h.Count);
 
         public double Shortfall => RotaSolver.Shortfall(Validation);
+
+        /// <summary>Hard violations besides uncovered posts.</summary>
+        public int Broken => Validation.Violations.Count(v => v.Severity == Severity.Hard && !RotaSolver.IsShortfall(v));
 
         /// <summary>Every post covered and no other hard rule broken.</summary>
         public bool Covered => Validation.Violations.All(v => v.Severity != Severity.Hard);
