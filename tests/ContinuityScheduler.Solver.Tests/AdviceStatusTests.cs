@@ -49,8 +49,8 @@ public sealed class AdviceStatusTests
     private static bool Weekday(LocalDate date) => date.DayOfWeek < IsoDayOfWeek.Saturday;
 
     /// <summary>The values of a rota in the advice model, as the advice builds it (same home, same candidates, same order).</summary>
-    private static IReadOnlyList<double> AdviceValues(Rota rota) =>
-        RotaModelBuilder.Build(Candidate.WithHires(Problem, Candidates), hiring: Hiring.Of(Candidates, byCost: false)).ValuesFor(rota);
+    private static IReadOnlyList<double> AdviceValues(Rota rota, PlanningProblem? problem = null) =>
+        RotaModelBuilder.Build(Candidate.WithHires(problem ?? Problem, Candidates), hiring: Hiring.Of(Candidates, byCost: false)).ValuesFor(rota);
 
     /// <summary>A stub that answers the plain solve with its start (every level proven) and the advice models as told.</summary>
     private static StubEngine Engine(Func<MipModel, MipOptions, StubAnswer> advice) =>
@@ -147,6 +147,22 @@ public sealed class AdviceStatusTests
         advice.Rota.Assignments.Should().Contain(Plain.Assignments);
         advice.UncoveredAfter.Should().Be(2);
         advice.Status.Should().Be(AdviceStatus.Unknown);
+    }
+
+    [Fact]
+    public async Task An_advice_rota_covering_more_but_breaking_a_contracts_minimum_gives_way_to_the_start()
+    {
+        // The engine's rota also covers the Thursday night, with a night copy working 8 of its exact 16 h: in the
+        // levels' order a broken minimum weighs more than an uncovered post, so the greedy start (2 nights uncovered) stays.
+        var thursday = new Assignment("night-1", new LocalDate(2026, 12, 3), "night");
+        var weekend = Problem.Horizon.Dates.Where(d => !Weekday(d)).Select(d => new Assignment("day-1", d, "early"));
+        var engine = Engine((_, _) => new StubAnswer(AdviceValues(new Rota([.. Plain.Assignments, .. weekend, thursday]), Blocked), _ => false));
+
+        var advice = await new AdviceSolver(engine).AdviseAsync(Blocked, Candidates, Options());
+
+        advice.Rota.Assignments.Should().NotContain(thursday);
+        advice.UncoveredAfter.Should().Be(2);
+        RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(v => v.Severity == Severity.Hard).Should().OnlyContain(v => RotaSolver.IsShortfall(v));
     }
 
     [Fact]

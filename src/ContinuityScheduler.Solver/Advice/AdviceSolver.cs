@@ -57,13 +57,13 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         }
 
         var hinted = start.Shortfall > 0 ? Judged.Of(problem, candidates, HireStart.Cover(problem, candidates, start.Rota, greedy.Token), target) : start;
-        var begin = (hinted.Broken, hinted.Shortfall).CompareTo((start.Broken, start.Shortfall)) < 0 ? hinted : start;
+        var begin = hinted.IsBetterThan(start) ? hinted : start;
         var first = await Attempt(problem, candidates, options, begin.Rota, least, 0, budget, target.CoverageOnly ? 1 : 0.5, cancellation);
         if (!first.Judged.Covered && budget.Remaining > TimeSpan.FromSeconds(1) && !first.Result.Levels.Any(l => l is { Name: RotaModel.UncoveredLevel, Proven: true, Value: > 0 }))
         {
             // No rota covers every post yet: the time kept for the score bounds goes on coverage, from where the first solve ended.
             var again = await Attempt(problem, candidates, options, first.Judged.Rota, least, 0, budget, 1, cancellation);
-            first = again.Result.Values is not null && again.Judged.Shortfall <= first.Judged.Shortfall ? again : first;
+            first = again.Result.Values is not null && !first.Judged.IsBetterThan(again.Judged) ? again : first;
         }
 
         var uncovered = first.Result.Levels.FirstOrDefault(l => l.Name == RotaModel.UncoveredLevel);
@@ -71,8 +71,8 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         // The count bounds the number of hires, not their price.
         var countedLeast = options.By == HiresBy.Count ? least : 0;
         double? hiresBound = hiresLevel?.Bound is { } bound ? Math.Max(bound, countedLeast) : countedLeast > 0 ? countedLeast : null;
-        // Never worse than the start: a rota leaving more posts uncovered than the plain one gives way to it.
-        var best = first.Result.Values is null || first.Judged.Shortfall > begin.Shortfall ? begin : first.Judged;
+        // Never worse than the start (the greedy's, else the plain rota): in the levels' order, rules' minimums broken, then posts uncovered.
+        var best = first.Result.Values is null || begin.IsBetterThan(first.Judged) ? begin : first.Judged;
         if (counted.Least is null || (uncovered is { Proven: true, Value: > 0 } && best.Shortfall > 0))
         {
             // Even hiring every candidate leaves posts uncovered (counted, or proven by the engine): no score bound can be reached either.
@@ -171,6 +171,9 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
 
         /// <summary>Hard violations besides uncovered posts.</summary>
         public int Broken => Validation.Violations.Count(v => v.Severity == Severity.Hard && !RotaSolver.IsShortfall(v));
+
+        /// <summary>In the model's order of levels: fewer other hard violations, then fewer posts uncovered.</summary>
+        public bool IsBetterThan(Judged other) => (Broken, Shortfall).CompareTo((other.Broken, other.Shortfall)) < 0;
 
         /// <summary>Every post covered and no other hard rule broken.</summary>
         public bool Covered => Validation.Violations.All(v => v.Severity != Severity.Hard);
