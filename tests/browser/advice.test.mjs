@@ -4,35 +4,17 @@
 // Its week is one no other browser test solves. Screenshots go to screenshots/advice-*.png.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { api, apiKey, baseUrl, call, executablePath, screenshots, seriousIssues } from './support.mjs';
 
-const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:5299';
-const institutionId = process.env.INSTITUTION_ID ?? 'baby-home';
-const apiKey = process.env.API_KEY ?? 'dev-baby-home-key';
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const jobTimeout = 180_000; // a 20 s advice on two cores shared with the service's other work
 const week = '2026-12-14'; // after the weeks prepare.mjs and week.test.mjs solve
 
 // The four caregivers with both "night" and "infant" are off sick that week: the sunflower-bluebell nights need hires.
 const nightInfant = ['cg-003', 'cg-010', 'cg-015', 'cg-016'];
 const absence = (caregiverId) => ({ id: `advice-test-${caregiverId}`, caregiverId, kind: 'sickness', from: week, to: '2026-12-20' });
-
-async function call(path, options = {}) {
-  return fetch(`${baseUrl}/api/v1/institutions/${institutionId}${path}`, { ...options, headers: { 'X-Api-Key': apiKey, 'Content-Type': 'application/json' } });
-}
-
-/** GET from the institution's API, the truth the page is checked against. */
-async function api(path) {
-  const response = await fetch(`${baseUrl}/api/v1/institutions/${institutionId}${path}`, { headers: { 'X-Api-Key': apiKey } });
-  assert.equal(response.status, 200, `GET ${path}`);
-  return response.json();
-}
 
 describe('what would it take? in the page', { concurrency: 1 }, () => {
   let browser;
@@ -124,11 +106,7 @@ describe('what would it take? in the page', { concurrency: 1 }, () => {
       await checked.fill(skills, 'juggling');
       await checked.click('#advice-run');
       await checked.locator(`${skills}-error`).waitFor({ state: 'visible' });
-      await checked.evaluate(axeSource);
-      const result = await checked.evaluate(() => window.axe.run('#advice-section', { resultTypes: ['violations'] }));
-      const issues = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
-        .map((v) => `${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      assert.deepEqual(issues, []);
+      assert.deepEqual(await seriousIssues(checked, '#advice-section'), []);
     } finally {
       await context.close();
     }

@@ -4,27 +4,13 @@
 // Screenshots go to screenshots/leave-*.png.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { api, apiKey, baseUrl, executablePath, screenshots, seriousIssues } from './support.mjs';
 
-const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:5299';
-const institutionId = process.env.INSTITUTION_ID ?? 'baby-home';
-const apiKey = process.env.API_KEY ?? 'dev-baby-home-key';
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const jobTimeout = 180_000; // two 10 s repairs on two cores shared with the service's other work
 const leavers = ['cg-003', 'cg-010']; // night-and-infant caregivers: their absence is felt
-
-/** GET from the institution's API, the truth the page is checked against. */
-async function api(path) {
-  const response = await fetch(`${baseUrl}/api/v1/institutions/${institutionId}${path}`, { headers: { 'X-Api-Key': apiKey } });
-  assert.equal(response.status, 200, `GET ${path}`);
-  return response.json();
-}
 
 async function connect(page) {
   await page.goto(baseUrl);
@@ -97,11 +83,7 @@ describe('if one caregiver left… in the page', { concurrency: 1 }, () => {
       await checked.fill('#leave-time-limit', '0');
       await checked.click('#leave-run');
       await checked.locator('#leave-time-limit-error').waitFor({ state: 'visible' });
-      await checked.evaluate(axeSource);
-      const result = await checked.evaluate(() => window.axe.run('#leave-section', { resultTypes: ['violations'] }));
-      const issues = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
-        .map((v) => `${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      assert.deepEqual(issues, []);
+      assert.deepEqual(await seriousIssues(checked, '#leave-section'), []);
     } finally {
       await context.close();
     }

@@ -3,23 +3,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { api, apiKey, baseUrl, executablePath, institutionId, screenshots } from './support.mjs';
 
-const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:5299';
-const institutionId = process.env.INSTITUTION_ID ?? 'baby-home';
-const apiKey = process.env.API_KEY ?? 'dev-baby-home-key';
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const timeout = 30_000;
-
-/** GET from the institution's API, the truth the page is checked against. */
-async function api(path) {
-  const response = await fetch(`${baseUrl}/api/v1/institutions/${institutionId}${path}`, { headers: { 'X-Api-Key': apiKey } });
-  assert.equal(response.status, 200, `GET ${path}`);
-  return response.json();
-}
 
 const shiftKey = (s) => `${s.caregiverId}|${s.date}|${s.shiftType}|${s.groups}`;
 

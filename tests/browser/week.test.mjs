@@ -6,32 +6,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { api, apiKey, baseUrl, call, executablePath, screenshots, seriousIssues } from './support.mjs';
 
-const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:5299';
-const institutionId = process.env.INSTITUTION_ID ?? 'baby-home';
-const apiKey = process.env.API_KEY ?? 'dev-baby-home-key';
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const timeout = 30_000;
 const jobTimeout = 180_000; // a 20 s solve or repair on two cores shared with the service's other work
 const week = '2026-12-07'; // the second of prepare.mjs's rotas: re-solved with pins, published, repaired
-
-async function call(path, options = {}) {
-  const response = await fetch(`${baseUrl}/api/v1/institutions/${institutionId}${path}`, { ...options, headers: { 'X-Api-Key': apiKey, ...(options.headers ?? {}) } });
-  return response;
-}
-
-/** GET from the institution's API, the truth the page is checked against. */
-async function api(path) {
-  const response = await call(path);
-  assert.equal(response.status, 200, `GET ${path}`);
-  return response.json();
-}
 
 const cellKey = (s) => `${s.caregiverId}|${s.date}`;
 
@@ -429,12 +410,7 @@ describe("a manager's week in the page", { concurrency: 1 }, () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     const checked = await context.newPage();
     checked.on('pageerror', (error) => scriptErrors.push(error.message));
-    const serious = async (what) => {
-      await checked.evaluate(axeSource);
-      const result = await checked.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-      return result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
-        .map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    };
+    const serious = async (what) => (await seriousIssues(checked)).map((issue) => `${what}: ${issue}`);
     try {
       await checked.goto(baseUrl);
       await checked.fill('#api-key', apiKey);
