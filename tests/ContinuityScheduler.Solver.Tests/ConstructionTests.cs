@@ -4,6 +4,7 @@ using ContinuityScheduler.Domain.Rules;
 using ContinuityScheduler.Domain.Scoring;
 using ContinuityScheduler.Solver.Model;
 using ContinuityScheduler.Solver.Tests.Support;
+using NodaTime;
 
 namespace ContinuityScheduler.Solver.Tests;
 
@@ -37,6 +38,47 @@ public class ConstructionTests
 
         first.DistinctPerWeek.Should().BeLessThan(hospital.DistinctPerWeek);
         first.Mean.Should().BeGreaterThan(hospital.Mean);
+    }
+
+    [Theory]
+    [InlineData("baby-home")]
+    [InlineData("regional")]
+    public void On_a_home_that_can_be_covered_the_first_rota_covers_every_post(string name)
+    {
+        var problem = Load(name);
+
+        var rota = Construction.Build(problem);
+
+        var report = RotaValidator.Validate(problem, rota);
+        RotaSolver.Shortfall(report).Should().Be(0, "a caregiver blocked from a weekend post gives up another weekend to colleagues who have one free");
+        report.Violations.Should().NotContain(v => v.Severity == Severity.Hard);
+    }
+
+    [Fact]
+    public void A_caregiver_gives_up_a_whole_weekend_to_a_colleague_to_take_a_weekend_post_nobody_else_may_work()
+    {
+        // B, cheaper (no spare skill), takes the first weekend; A is on leave the second, and B may work only one of the two.
+        var monday = new LocalDate(2026, 11, 30);
+        var rules = LabourRules.Default
+            .With("free-weekends", new RuleSettings(true, Severity.Hard, 1, 2))
+            .With("contract-hours", new RuleSettings(true, Severity.Soft, 8));
+        var institution = new Institution("weekends", "Weekends", DateTimeZoneProviders.Tzdb["Europe/Copenhagen"], KeyMoments.Default, rules, ScoreWeights.Default);
+        var early = new ShiftType("E", "Early", new LocalTime(7, 0), new LocalTime(15, 0), ShiftKind.Day);
+        var weekend = new Demand("weekend", ["g"], "E", weekdays: [IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday]);
+        var secondWeekend = new DateInterval(monday.PlusDays(12), monday.PlusDays(13));
+        Caregiver[] caregivers =
+        [
+            new("a", "A", new Contract(16, EmploymentType.Permanent), skills: ["night"], absences: [new Absence(AbsenceKind.Leave, secondWeekend)]),
+            new("b", "B", new Contract(16, EmploymentType.Permanent)),
+        ];
+        var problem = new PlanningProblem(institution, new Horizon(monday, 2), [new Group("g", "G")], [], caregivers, [early], [weekend], new History(monday.PlusDays(-7), []));
+
+        var rota = Construction.Build(problem);
+
+        var report = RotaValidator.Validate(problem, rota);
+        report.Violations.Should().NotContain(v => v.Severity == Severity.Hard, "every weekend post is covered and everyone keeps a free weekend");
+        rota.Assignments.Where(a => secondWeekend.Contains(a.Date)).Should().OnlyContain(a => a.CaregiverId == "b").And.HaveCount(2);
+        rota.Assignments.Where(a => !secondWeekend.Contains(a.Date)).Should().OnlyContain(a => a.CaregiverId == "a").And.HaveCount(2);
     }
 
     [Fact]
