@@ -166,43 +166,6 @@ public sealed class AdviceStatusTests
     }
 
     [Fact]
-    public async Task For_no_uncovered_post_the_advice_model_is_asked_for_its_levels_only_and_the_hires_rota_is_then_solved_with_those_copies_alone()
-    {
-        var staffed = RotaModelBuilder.Build(Candidate.WithHires(Problem, Candidates, new HashSet<string> { "day-1", "night-1" }));
-        var asked = new List<(bool Advice, bool LevelsOnly, int Columns)>();
-        var engine = new StubEngine((model, options) =>
-        {
-            asked.Add((StubEngine.IsAdvice(model), options.LevelsOnly, model.Variables.Count));
-            return StubEngine.IsAdvice(model) ? new StubAnswer(AdviceValues(Covered), _ => true) : StubAnswer.Start(options);
-        });
-
-        var advice = await new AdviceSolver(engine).AdviseAsync(Problem, Candidates, Options());
-
-        asked.Should().Equal((false, false, RotaModelBuilder.Build(Problem).Mip.Variables.Count), (true, true, asked[1].Columns), (false, false, staffed.Mip.Variables.Count));
-        advice.Status.Should().Be(AdviceStatus.Proven);
-        advice.HireCount.Should().Be(2);
-        RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty();
-    }
-
-    [Fact]
-    public async Task A_polished_rota_that_leaves_a_post_uncovered_gives_way_to_the_hires_rota()
-    {
-        // The polish answers with the covering rota less its Saturday early: one post uncovered, so the advice keeps its own.
-        var staffed = RotaModelBuilder.Build(Candidate.WithHires(Problem, Candidates, new HashSet<string> { "day-1", "night-1" }));
-        var saturday = Covered.Assignments.Single(a => a.CaregiverId == "day-1" && a.Date.DayOfWeek == IsoDayOfWeek.Saturday);
-        var engine = new StubEngine((model, options) =>
-            StubEngine.IsAdvice(model) ? new StubAnswer(AdviceValues(Covered), _ => true)
-            : model.Variables.Count == staffed.Mip.Variables.Count ? new StubAnswer(staffed.ValuesFor(new Rota(Covered.Assignments.Where(a => a != saturday))), _ => true)
-            : StubAnswer.Start(options));
-
-        var advice = await new AdviceSolver(engine).AdviseAsync(Problem, Candidates, Options());
-
-        advice.Rota.Assignments.Should().Contain(saturday);
-        advice.UncoveredAfter.Should().Be(0);
-        RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty();
-    }
-
-    [Fact]
     public async Task A_plain_rota_that_reaches_the_target_is_the_answer_at_once_with_no_advice_model()
     {
         // The plain rota already keeps every rule and covers every post: 0 hires, proven without a hires model.

@@ -16,11 +16,9 @@ namespace ContinuityScheduler.Solver.Advice;
 /// posts uncovered (the engine's start), and one model is solved: the home with every candidate copy added as a
 /// caregiver who works only when hired, its levels in order: the rules' minimums, the uncovered posts
 /// (held at their least, 0 when reachable, so the target binds as a hard constraint from then on), the hires, and the
-/// rota's objective. For "no uncovered post" the engine searches the levels only, and the time left goes on the rota
-/// of the chosen hires: the plain solve of the home with those copies alone. When the rota covers every post but
-/// misses a score bound, the same model is solved again with at least one hire more each time, until the scorer finds
-/// the bounds met or the time runs out. The validator and the scorer judge every rota on the home with its hires
-/// added; the hires are read from the rota, not from the engine.
+/// rota's objective. When that rota covers every post but misses a score bound, the same model is solved again with
+/// at least one hire more each time, until the scorer finds the bounds met or the time runs out. The validator and
+/// the scorer judge every rota on the home with its hires added; the hires are read from the rota, not from the engine.
 /// </summary>
 public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = null)
 {
@@ -48,8 +46,8 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         var least = counted.Least ?? 0;
 
         // In the repeatable mode the limit counts work units: the advice gets what the plain solve was not given.
-        // Kept back from the engine: the polish's verdict, judging the last rota and scoring the answer take about what judging the start took, each.
-        var budget = new Budget(options.Solve.Deterministic, limit * (1 - options.BeforeShare), limit - (3 * judging), clock);
+        // Kept back from the engine: judging the last rota and scoring the answer take about what judging the start took, each.
+        var budget = new Budget(options.Solve.Deterministic, limit * (1 - options.BeforeShare), limit - (2 * judging), clock);
         // Posts left uncovered: copies hired greedily at them give the engine a start that covers (an upper bound on the hires).
         using var greedy = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (!options.Solve.Deterministic)
@@ -60,12 +58,11 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
 
         var hinted = start.Shortfall > 0 ? Judged.Of(problem, candidates, HireStart.Cover(problem, candidates, start.Rota, greedy.Token), target) : start;
         var begin = hinted.IsBetterThan(start) ? hinted : start;
-        // "No uncovered post" needs only the levels: the rest of the time goes on the chosen hires' rota (Polished).
-        var first = await Attempt(problem, candidates, options, begin.Rota, least, 0, budget, target.CoverageOnly ? 1 : 0.5, target.CoverageOnly, cancellation);
+        var first = await Attempt(problem, candidates, options, begin.Rota, least, 0, budget, target.CoverageOnly ? 1 : 0.5, cancellation);
         if (!first.Judged.Covered && budget.Remaining > TimeSpan.FromSeconds(1) && !first.Result.Levels.Any(l => l is { Name: RotaModel.UncoveredLevel, Proven: true, Value: > 0 }))
         {
             // No rota covers every post yet: the time kept for the score bounds goes on coverage, from where the first solve ended.
-            var again = await Attempt(problem, candidates, options, first.Judged.Rota, least, 0, budget, 1, target.CoverageOnly, cancellation);
+            var again = await Attempt(problem, candidates, options, first.Judged.Rota, least, 0, budget, 1, cancellation);
             first = again.Result.Values is not null && !first.Judged.IsBetterThan(again.Judged) ? again : first;
         }
 
@@ -86,11 +83,6 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         // The fewest hires that cover every post, proven (by the engine, or by the count): a lower bound for any target, as every target covers every post.
         var engineProven = ReferenceEquals(best, first.Judged) && first.Result.LevelsProven && hiresLevel is { Proven: true } && uncovered is { Proven: true };
         var coverageLeast = best.Covered && (engineProven || (options.By == HiresBy.Count && best.HireCount == least)) ? best.HireCount : (int?)null;
-        if (target.CoverageOnly && best.Covered && budget.Remaining > TimeSpan.FromSeconds(1))
-        {
-            best = await Polished(problem, candidates, options, best, budget, cancellation);
-        }
-
         if (best.Reached)
         {
             return Result(coverageLeast == best.HireCount ? AdviceStatus.Proven : AdviceStatus.BestFound, best, before, problem, candidates, clock, hiresBound, null);
@@ -100,7 +92,7 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         for (var atLeast = best.HireCount + 1; best is { Covered: true, Reached: false } && atLeast <= copies && budget.Remaining > TimeSpan.FromSeconds(1); atLeast++)
         {
             // The scores are ratios the model cannot hold: one hire more, the rota's objective choosing who, judged by the scorer.
-            var more = await Attempt(problem, candidates, options, best.Rota, least, atLeast, budget, atLeast == copies ? 1 : 0.5, false, cancellation);
+            var more = await Attempt(problem, candidates, options, best.Rota, least, atLeast, budget, atLeast == copies ? 1 : 0.5, cancellation);
             if (more.Result.Values is not null && more.Judged.Reached)
             {
                 // More hires than coverage needs: fewer were not ruled out for the scores.
@@ -115,7 +107,7 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
     /// One solve of the advice model from a start, the rota judged: with the counted hires as a cut any covering rota
     /// keeps, and with at least <paramref name="atLeast"/> hires when a rota missing a score bound asks for one more.
     /// </summary>
-    private async Task<(Judged Judged, MipResult Result)> Attempt(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, Rota start, int counted, int atLeast, Budget budget, double share, bool levelsOnly, CancellationToken cancellation)
+    private async Task<(Judged Judged, MipResult Result)> Attempt(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, Rota start, int counted, int atLeast, Budget budget, double share, CancellationToken cancellation)
     {
         var model = RotaModelBuilder.Build(Candidate.WithHires(problem, candidates), weights, hiring: Hiring.Of(candidates, options.By == HiresBy.Cost));
         var hired = model.Hired.Values.Select(v => (Term)v).ToList();
@@ -133,24 +125,10 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         }
 
         // The engine's share is taken once the model is built: building regional's takes seconds.
-        var time = budget.Take(share);
-        var engineOptions = options.Solve.ForEngine(time, model.ValuesFor(start)) with { LevelShare = options.LevelShare, LevelsOnly = levelsOnly };
+        var engineOptions = options.Solve.ForEngine(budget.Take(share), model.ValuesFor(start)) with { LevelShare = options.LevelShare };
         var result = await engine.SolveAsync(model.Mip, engineOptions, null, cancellation);
-        budget.GiveBack(time, result.WorkUnits);
         var rota = result.Values is { } values ? model.RotaFrom(values, MadeBy) : start;
         return (Judged.Of(problem, candidates, rota, options.Target), result);
-    }
-
-    /// <summary>
-    /// The chosen hires' rota polished for continuity: the plain solve of the home with those copies alone, from that
-    /// rota, for the time left (the advice model's objective also carries every copy not hired). Kept when it is no
-    /// worse in the levels' order and hires no more.
-    /// </summary>
-    private async Task<Judged> Polished(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, Judged chosen, Budget budget, CancellationToken cancellation)
-    {
-        var solved = await new RotaSolver(engine, weights).SolveAsync(chosen.Problem, options.Solve with { TimeLimit = budget.Take(1), Start = chosen.Rota }, null, cancellation);
-        var polished = Judged.Of(problem, candidates, new Rota(solved.Rota.Assignments, MadeBy), options.Target);
-        return !chosen.IsBetterThan(polished) && polished.HireCount <= chosen.HireCount ? polished : chosen;
     }
 
     private static AdviceResult Result(AdviceStatus status, Judged judged, SolveResult before, PlanningProblem problem, IReadOnlyList<Candidate> candidates, Stopwatch clock, double? hiresBound, string? why)
@@ -226,15 +204,6 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
             time = time > TimeSpan.FromSeconds(1) ? time : TimeSpan.FromSeconds(1);
             given += time;
             return time;
-        }
-
-        /// <summary>In the repeatable mode, the work units the engine was given and did not spend (it returns once the levels alone are done).</summary>
-        public void GiveBack(TimeSpan time, double spent)
-        {
-            if (deterministic && spent < time.TotalSeconds)
-            {
-                given -= time - TimeSpan.FromSeconds(spent);
-            }
         }
     }
 }

@@ -26,7 +26,4 @@ public sealed record MipOptions
 
     /// <summary>Share of the time each objective level before the last may take at most; what it leaves goes on.</summary>
     public double LevelShare { get; init; } = 0.2;
-
-    /// <summary>Minimise the levels and return, the last of them given what time is left, the objective not searched: the caller goes on with another model.</summary>
-    public bool LevelsOnly { get; init; }
 }

@@ -18,9 +18,6 @@ public sealed record MipResult(
 
     public bool HasSolution => Values is not null;
 
-    /// <summary>The engine's deterministic work units spent: what a caller budgeting in the repeatable mode counts.</summary>
-    public double WorkUnits { get; init; }
-
     /// <summary>Whether every level before the objective was proven at its least, so that the bound holds for the whole order.</summary>
     public bool LevelsProven => Levels.All(l => l.Proven);
 }

@@ -112,29 +112,6 @@ public sealed class CpSatEngineTests
     }
 
     [Fact]
-    public async Task With_levels_only_the_engine_returns_once_the_levels_are_done_and_leaves_the_objective_unsearched()
-    {
-        // The start covers both posts (level at its least) with c where b is cheaper: only a search of the objective finds b.
-        var model = new MipModel();
-        var a = model.AddBinary(5);
-        var b = model.AddBinary(1);
-        var c = model.AddBinary(2);
-        var emptyFirst = model.AddBinary(1);
-        var emptySecond = model.AddBinary(1);
-        model.Add("first post", [a, emptyFirst], Sense.Equal, 1);
-        model.Add("second post", [b, c, emptySecond], Sense.Equal, 1);
-        model.AddLevel("uncovered", [emptyFirst, emptySecond]);
-        double[] start = [1, 0, 1, 0, 0];
-
-        var levelsOnly = await engine.SolveAsync(model, Repeatable with { Start = start, LevelsOnly = true }, null, default);
-        var whole = await engine.SolveAsync(model, Repeatable with { Start = start }, null, default);
-
-        levelsOnly.Values.Should().Equal(start);
-        levelsOnly.Levels.Should().ContainSingle().Which.Should().Be(new LevelResult("uncovered", 0, 0, true));
-        whole.Values.Should().Equal(1, 1, 0, 0, 0);
-    }
-
-    [Fact]
     public async Task The_repeatable_mode_gives_the_same_answer_twice()
     {
         var problem = Homes.Generated(7, tight: false, underThrees: true);

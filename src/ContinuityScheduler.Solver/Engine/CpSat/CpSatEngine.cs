@@ -59,8 +59,7 @@ public sealed class CpSatEngine : IMipEngine
         {
             run.LevelIndex = levels.Count;
             var scale = translated.Minimise(level.Terms, 0);
-            var budget = options.LevelsOnly && levels.Count == model.Levels.Count - 1 ? run.Remaining
-                : Math.Max(Math.Min(run.Remaining, LeastLevelSeconds), run.Remaining * options.LevelShare);
+            var budget = Math.Max(Math.Min(run.Remaining, LeastLevelSeconds), run.Remaining * options.LevelShare);
             // A start already at the least its columns allow needs no search (and the engine no presolve) for this level.
             var outcome = run.BestSolution is { } known && scale.Of(known) == scale.Least
                 ? new LevelOutcome(CpSolverStatus.Optimal, run.Best, scale.Least, scale.Least)
@@ -74,10 +73,6 @@ public sealed class CpSatEngine : IMipEngine
 
             translated.Hold(scale, scale.Of(run.BestSolution));
             translated.Hint(run.Best!);
-            if (options.LevelsOnly && levels.Count == model.Levels.Count)
-            {
-                return run.Result(outcome, null, Ended(levels, run.BestSolution));
-            }
         }
 
         run.LevelIndex = model.Levels.Count;
@@ -276,7 +271,6 @@ public sealed class CpSatEngine : IMipEngine
                 return new MipResult(status, Best is null ? null : model.Evaluate(Best), bound, Best, firstSolution, clock.Elapsed.TotalSeconds, [.. trajectory])
                 {
                     Levels = levels,
-                    WorkUnits = workDone,
                 };
             }
         }
