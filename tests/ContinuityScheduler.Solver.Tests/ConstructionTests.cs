@@ -1,6 +1,7 @@
 using ContinuityScheduler.Domain.Baseline;
 using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Rules;
+using ContinuityScheduler.Domain.Scenarios;
 using ContinuityScheduler.Domain.Scoring;
 using ContinuityScheduler.Solver.Model;
 using ContinuityScheduler.Solver.Tests.Support;
@@ -52,6 +53,20 @@ public class ConstructionTests
         var report = RotaValidator.Validate(problem, rota);
         RotaSolver.Shortfall(report).Should().Be(0, "a caregiver blocked from a weekend post gives up another weekend to colleagues who have one free");
         report.Violations.Should().NotContain(v => v.Severity == Severity.Hard);
+    }
+
+    [Fact]
+    public void Without_three_of_its_infant_caregivers_regional_s_first_rota_leaves_at_most_7_person_shifts_uncovered()
+    {
+        // Measured: 22 with hand-overs of near shifts only, 18 with whole weekends too, 10 with shifts anywhere but no weekends.
+        var document = File.ReadAllText(Testing.RepositoryRoot.Sample("regional"));
+        var problem = ScenarioBuilder.Build(document, new Scenario("short-staffed", null, [new RemoveCaregiversChange(["cg-001", "cg-003", "cg-010"])])).Value!;
+
+        var rota = Construction.Build(problem);
+
+        var report = RotaValidator.Validate(problem, rota);
+        RotaSolver.Shortfall(report).Should().BeLessThanOrEqualTo(7);
+        report.Violations.Where(v => v.Severity == Severity.Hard).Should().OnlyContain(v => RotaSolver.IsShortfall(v));
     }
 
     [Fact]
