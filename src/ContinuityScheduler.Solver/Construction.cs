@@ -346,14 +346,9 @@ public sealed class Construction
         journal = [];
         var kept = change();
         var steps = journal;
-        journal = outer;
-        if (kept)
-        {
-            journal?.AddRange(steps);
-            return true;
-        }
-
-        for (var i = steps.Count - 1; i >= 0; i--)
+        // Undone unrecorded: an outer change keeps only the steps of inner ones that were kept.
+        journal = null;
+        for (var i = steps.Count - 1; !kept && i >= 0; i--)
         {
             if (steps[i].Added)
             {
@@ -365,7 +360,13 @@ public sealed class Construction
             }
         }
 
-        return false;
+        journal = outer;
+        if (kept)
+        {
+            journal?.AddRange(steps);
+        }
+
+        return kept;
     }
 
     private bool BelowMinimum(Caregiver caregiver) => !caregiver.Contract.IsOnCall && Worked(caregiver.Id) < targets[caregiver.Id] - tolerance;
