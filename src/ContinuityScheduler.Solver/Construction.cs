@@ -214,9 +214,9 @@ public sealed class Construction
         for (var changed = true; changed;)
         {
             changed = false;
-            foreach (var caregiver in problem.Caregivers.Where(c => !c.Contract.IsOnCall && Worked(c.Id) < targets[c.Id] - tolerance))
+            foreach (var caregiver in problem.Caregivers.Where(BelowMinimum))
             {
-                while (Worked(caregiver.Id) < targets[caregiver.Id] - tolerance && (TakeEmptyPost(caregiver) || TakeOver(caregiver)))
+                while (BelowMinimum(caregiver) && (TakeEmptyPost(caregiver) || TakeOver(caregiver)))
                 {
                     changed = true;
                 }
@@ -226,7 +226,7 @@ public sealed class Construction
 
     /// <summary>
     /// Posts still empty, scarcest first, get someone: directly when their rules allow it, else by one hand-over — a
-    /// shift of theirs near the post, a whole weekend of theirs or a shift anywhere goes to colleagues who may take it,
+    /// shift of theirs near the post, a whole weekend of theirs or a shift elsewhere goes to colleagues who may take it,
     /// which frees them for the post (measured: regional's first rota left 2 weekend posts empty, now none).
     /// </summary>
     private void FillGaps()
