@@ -11,7 +11,8 @@ public sealed record Demand
     public Demand(string id, IEnumerable<string> groupIds, string shiftType, int count = 1, IEnumerable<string>? skills = null, IEnumerable<IsoDayOfWeek>? weekdays = null, IEnumerable<LocalDate>? dates = null)
     {
         Id = Guard.NotBlank(id, nameof(id));
-        GroupIds = Guard.List(groupIds, nameof(groupIds));
+        // A set of groups: one named twice is still one, so no shift counts twice for it (contact, relief share).
+        GroupIds = [.. Guard.List(groupIds, nameof(groupIds)).Distinct(StringComparer.Ordinal)];
         if (GroupIds.Count == 0)
         {
             throw new ArgumentException("A demand covers at least one group.", nameof(groupIds));

@@ -10,7 +10,7 @@ public sealed record HistoryShift
         CaregiverId = Guard.NotBlank(caregiverId, nameof(caregiverId));
         Date = date;
         ShiftType = Guard.NotBlank(shiftType, nameof(shiftType));
-        GroupIds = Guard.List(groupIds, nameof(groupIds));
+        GroupIds = [.. Guard.List(groupIds, nameof(groupIds)).Distinct(StringComparer.Ordinal)];
     }
 
     public string CaregiverId { get; }

@@ -141,6 +141,28 @@ public sealed class ContinuityScorerTests
     }
 
     [Fact]
+    public void A_group_named_twice_in_a_demand_or_a_history_shift_counts_its_hours_once()
+    {
+        // A group is covered or not: listing it twice once doubled anna's contact hours in the score.
+        var demand = new Demand("g1-E2", ["g1", "g1"], "E");
+        var history = new HistoryShift("anna", Mon.PlusDays(-1), "E", ["g1", "g1"]);
+        var problem = new ProblemBuilder()
+            .WithGroup("g1", coreTeamTarget: 1)
+            .WithDemand(demand)
+            .WithCaregiver("anna").WithCaregiver("bo")
+            .WithChild("kim", new LocalDate(2020, 1, 1), "g1")
+            .Build();
+        var rota = new RotaBuilder().Add("anna", Mon, "g1-E2").Add("bo", Mon, "g1-E").Build();
+
+        var kim = ContinuityScorer.Score(problem, rota).Children.Single();
+
+        demand.GroupIds.Should().Equal("g1");
+        history.GroupIds.Should().Equal("g1");
+        kim.ContactHours.Should().BeApproximately(16, Precision);
+        kim.CoreShare.Should().BeApproximately(0.5, Precision);
+    }
+
+    [Fact]
     public void Core_team_ties_on_contact_hours_are_broken_by_caregiver_id()
     {
         // K = 2. An extra early post g1-E2 lets two caregivers work an early on Thursday.
