@@ -25,14 +25,12 @@ public sealed record HiresLowerBound(int? Least, string? Why)
         var copies = candidates.SelectMany(c => c.Copies()).ToList();
         var capacity = problem.Caregivers.Concat(copies).ToDictionary(c => c.Id, c => Capacity(problem, c), StringComparer.Ordinal);
         // A rule that is off or soft does not limit who may work a post, nor how many shifts a day.
-        var skills = rules["skills"].IsHard;
-        var groups = rules["allowed-groups"].IsHard;
-        var absence = rules["absence"].IsHard;
+        var who = new WhoMayWork(problem);
         var perDay = rules["one-shift-per-day"] is { IsHard: true } daily ? Math.Max(1, (int)daily.Limit) : (int?)null;
         var most = new HiresLowerBound(0, null);
         foreach (var (name, posts) in PostSets(problem))
         {
-            bool MayWork(Caregiver c) => posts.Any(d => (!skills || c.HasSkills(d.Skills)) && (!groups || d.GroupIds.All(c.MayWorkIn)));
+            bool MayWork(Caregiver c) => posts.Any(d => who.MayWork(c, d));
             var staff = problem.Caregivers.Where(MayWork).ToList();
             var hires = copies.Where(MayWork).Select(c => capacity[c.Id]).ToList();
             var asked = problem.Horizon.Dates.Sum(date => posts.Where(d => d.AppliesOn(date)).Sum(d => d.Count * WorkingHours(problem, d, date)));
@@ -42,7 +40,7 @@ public sealed record HiresLowerBound(int? Least, string? Why)
             most = Larger(most, byHours);
             if (perDay is { } shifts)
             {
-                most = problem.Horizon.Dates.Select(date => ByDay(name, posts, staff, hires.Count, shifts, absence, date)).Aggregate(most, Larger);
+                most = problem.Horizon.Dates.Select(date => ByDay(name, posts, staff, hires.Count, shifts, who, date)).Aggregate(most, Larger);
             }
         }
 
@@ -50,10 +48,10 @@ public sealed record HiresLowerBound(int? Least, string? Why)
     }
 
     /// <summary>A day's posts against the staff free that day: each works at most <paramref name="shifts"/> of them, and so does each hire.</summary>
-    private static HiresLowerBound ByDay(string name, List<Demand> posts, List<Caregiver> staff, int hires, int shifts, bool absence, LocalDate date)
+    private static HiresLowerBound ByDay(string name, List<Demand> posts, List<Caregiver> staff, int hires, int shifts, WhoMayWork who, LocalDate date)
     {
         var open = posts.Where(d => d.AppliesOn(date)).Sum(d => d.Count);
-        var free = staff.Count(c => !absence || c.AbsenceOn(date) is null);
+        var free = staff.Count(c => who.Free(c, date));
         var missing = open - (free * shifts);
         var needed = missing <= 0 ? 0 : (missing + shifts - 1) / shifts;
         return new HiresLowerBound(needed <= hires ? needed : null, string.Create(CultureInfo.InvariantCulture,
@@ -103,7 +101,7 @@ public sealed record HiresLowerBound(int? Least, string? Why)
     }
 
     /// <summary>The most working time a caregiver may have over the horizon under the hard ceilings; infinity without one.</summary>
-    private static double Capacity(PlanningProblem problem, Caregiver caregiver)
+    internal static double Capacity(PlanningProblem problem, Caregiver caregiver)
     {
         var rules = problem.Institution.LabourRules;
         var most = double.PositiveInfinity;
