@@ -62,11 +62,11 @@ public sealed class AdviseCommandTests
     }
 
     [Theory]
-    [InlineData("--lowest-child", "1", "Lowest child", "(target ≥ 1): reached.", ExitCodes.Ok)]
-    [InlineData("--distinct-per-week", "1", "Most distinct caregivers per week (a child's mean)", "(target ≤ 1): missed.", ExitCodes.HardViolations)]
-    public async Task Advise_prints_the_target_with_the_scorers_figures_before_and_after(string option, string value, string what, string verdict, int exitCode)
+    [InlineData("--lowest-child", "1", "Lowest child", "(target ≥ 1): reached.", ExitCodes.Ok, "Proven the fewest")]
+    [InlineData("--distinct-per-week", "1", "Most distinct caregivers per week (a child's mean)", "(target ≤ 1): missed.", ExitCodes.HardViolations, "No rota reaches the target, whatever is hired: baby meets at least 2.0 distinct caregivers per week > 1.")]
+    public async Task Advise_prints_the_target_with_the_scorers_figures_before_and_after(string option, string value, string what, string verdict, int exitCode, string why)
     {
-        // Anna (40 h, exact) cannot work all 7 earlies: the child sees two caregivers a day-time week at least, so at most one cannot be reached.
+        // Anna (40 h, exact) cannot work all 7 earlies: the child sees two caregivers a day-time week at least, so at most one cannot be reached (said, with why).
         var problemPath = RepoFiles.Scratch("advice-home.json");
         var candidatesPath = RepoFiles.Scratch("candidates.json");
         await File.WriteAllTextAsync(problemPath, Problem);
@@ -77,6 +77,7 @@ public sealed class AdviseCommandTests
         run.ExitCode.Should().Be(exitCode, run.Output + run.Error);
         var text = await ProgramRun.OfAsync("advise", problemPath, "--candidates", candidatesPath, option, value, "--time-limit", "10", "--deterministic");
         text.Output.Should().MatchRegex($@"{System.Text.RegularExpressions.Regex.Escape(what)} \d+\.\d → \d+\.\d {System.Text.RegularExpressions.Regex.Escape(verdict)}");
+        text.Output.Should().Contain(why);
         run.Output.Should().Contain("\"targetReached\"");
     }
 

@@ -39,6 +39,16 @@ public sealed class AdviceStatusTests
     private static readonly PlanningProblem Blocked = new(Problem.Institution, Problem.Horizon, Problem.Groups, Problem.Children, Problem.Caregivers,
         Problem.ShiftTypes, Problem.Demands, Problem.History, [.. new[] { "night-1", "night-2" }.Select(id => new Pin(PinKind.Forbid, id, new LocalDate(2026, 12, 2), "night"))]);
 
+    /// <summary>Two babies, X with key person A and Y with B (both 40 h, contracts not enforced), and one early post a day.</summary>
+    private static readonly PlanningProblem TwoKeyPersons = new(
+        new Institution("two", "Two", Problem.Institution.TimeZone, KeyMoments.Default, Problem.Institution.LabourRules.With("contract-hours", Problem.Institution.LabourRules["contract-hours"] with { Enabled = false }), ScoreWeights.Default),
+        Problem.Horizon,
+        Problem.Groups,
+        [.. new[] { ("x", "a"), ("y", "b") }.Select(c => new Child(c.Item1, Problem.Horizon.Start.PlusYears(-1), [new GroupMembership("g", Problem.Horizon.Start.PlusYears(-1))], [c.Item2]))],
+        [Staff("a", 40), Staff("b", 40)],
+        Problem.ShiftTypes,
+        [.. Problem.Demands.Where(d => d.Id == "early")]);
+
     private static AdviceOptions Options(AdviceTarget? target = null, HiresBy by = HiresBy.Count) => new()
     {
         Solve = new SolveOptions { TimeLimit = TimeSpan.FromSeconds(20), Deterministic = true, Start = Plain },
@@ -188,19 +198,40 @@ public sealed class AdviceStatusTests
     }
 
     [Fact]
-    public async Task A_score_bound_no_rota_found_reaches_is_unknown_after_trying_every_larger_count()
+    public async Task A_score_bound_above_a_childs_ceiling_is_unreachable_without_trying_more_hires()
     {
-        // Covering takes 2 hires (proven), but no rota found reaches a lowest child of 101: one hire more is tried each
-        // time up to all 4 copies, and the status stays unknown (nothing reached it, and nothing proved it unreachable).
+        // Every covering rota of this home scores the baby 90 (an early is on duty at each wake-up, nobody at bedtime: key
+        // moments ½), and so does its ceiling: 101 is out of reach, said after the coverage solve with its 2 hires.
         var engine = Engine((_, _) => new StubAnswer(AdviceValues(Covered), _ => true));
 
         var advice = await new AdviceSolver(engine).AdviseAsync(Problem, Candidates, Options(new AdviceTarget { LowestChildAtLeast = 101 }));
 
+        advice.Status.Should().Be(AdviceStatus.Unreachable);
+        advice.HireCount.Should().Be(2);
+        advice.Diagnosis.Should().Contain(line => line.StartsWith("No rota reaches the target, whatever is hired: baby can score at most 90.0 < 101", StringComparison.Ordinal));
+        engine.Seen.Should().NotContain(m => m.Constraints.Any(c => c.Rule == "advice:hires-at-least"));
+        RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty("the rota shown still covers every post");
+    }
+
+    [Fact]
+    public async Task A_score_bound_no_rota_found_reaches_is_unknown_after_trying_every_larger_count()
+    {
+        // X's key person is A, Y's is B, and one early a day is all there is: a day A works B does not, so the lower of
+        // the two babies sees their key person on at most 3 of 7 days (75.7), though each alone could on 6 (ceiling 86.4,
+        // which proves nothing for 80). The stub answers every solve with A Monday to Thursday, B Friday to Sunday: one
+        // hire more is tried each time while the time lasts, and the status stays unknown.
+        var rota = new Rota(TwoKeyPersons.Horizon.Dates.Select(d => new Assignment(d.DayOfWeek <= IsoDayOfWeek.Thursday ? "a" : "b", d, "early")));
+        var engine = Engine((_, _) => new StubAnswer(AdviceValues(rota, TwoKeyPersons), _ => true));
+        var options = Options(new AdviceTarget { LowestChildAtLeast = 80 });
+
+        var advice = await new AdviceSolver(engine).AdviseAsync(TwoKeyPersons, Candidates, options with { Solve = options.Solve with { Start = rota } });
+
+        ScoreCeiling.Of(TwoKeyPersons).Should().OnlyContain(c => c.Score > 86 && c.Score < 87);
         advice.Status.Should().Be(AdviceStatus.Unknown);
         advice.TargetReached.Should().BeFalse();
-        advice.TargetMisses.Should().ContainSingle().Which.Should().StartWith("lowest child");
-        engine.Seen.Select(m => m.Constraints.SingleOrDefault(c => c.Rule == "advice:hires-at-least")?.RightHandSide).Should().Equal(null, null, 3.0, 4.0);
+        advice.TargetMisses.Should().ContainSingle().Which.Should().Be("lowest child 75.7 < 80");
+        engine.Seen.Select(m => m.Constraints.SingleOrDefault(c => c.Rule == "advice:hires-at-least")?.RightHandSide).Should().Equal(null, null, 1.0, 2.0, 3.0);
         RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty("the best rota found still covers every post");
-        advice.ContinuityAfter.Min.Should().Be(ContinuityScorer.Score(advice.Problem, advice.Rota).Institution.Min).And.BeLessThan(101);
+        advice.ContinuityAfter.Min.Should().Be(ContinuityScorer.Score(advice.Problem, advice.Rota).Institution.Min).And.BeLessThan(80);
     }
 }

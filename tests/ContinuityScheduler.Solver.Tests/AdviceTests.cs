@@ -123,13 +123,14 @@ public sealed class AdviceTests
     [Theory]
     [InlineData(true, 2, AdviceStatus.Proven, 1)]
     [InlineData(false, 2, AdviceStatus.Proven, 2)]
-    [InlineData(false, 1, AdviceStatus.Unknown, 2)]
+    [InlineData(false, 1, AdviceStatus.Unreachable, 2)]
     public async Task Distinct_caregivers_a_week_take_the_hires_worked_out_by_hand(bool allRounderOffered, double atMost, AdviceStatus expected, int hires)
     {
         // A works 5 earlies; 2 earlies and 2 nights are left. Nights are outside the waking day, so a night hire is no
         // daytime contact: one 32 h all-rounder with "night" (all 4 shifts) or a 16 h day plus a 16 h night hire keep the
-        // child's D̄w at 2, the fewest that cover. At most 1 no set reaches (A cannot work all 7 earlies): nothing proves
-        // it, so the status stays unknown once every larger count was tried, with the best covering set found.
+        // child's D̄w at 2, the fewest that cover. At most 1 no set reaches: the earlies ask 56 h of contact in the week and
+        // nobody may work more than 40 h (A's contract; a hire's is 16 h), so the child's ceiling has D̄w ≥ 2 — unreachable,
+        // said with the fewest hires that cover every post.
         var problem = Home(nights: true, Staff("a", 40));
         IReadOnlyList<Candidate> candidates = allRounderOffered ? [Candidate.Named("allround", new Contract(32), ["night"], [], 1), Day(1), Night(1)] : [Day(1), Night(1)];
         var options = Repeatable() with { Target = new AdviceTarget { DistinctPerWeekAtMost = atMost } };
@@ -149,6 +150,7 @@ public sealed class AdviceTests
         {
             most.Should().BeGreaterThan(1);
             advice.TargetMisses.Should().ContainSingle().Which.Should().StartWith("distinct caregivers per week");
+            advice.Diagnosis.Should().Contain("No rota reaches the target, whatever is hired: baby meets at least 2.0 distinct caregivers per week > 1.");
         }
     }
 

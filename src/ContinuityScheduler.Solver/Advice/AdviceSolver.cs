@@ -16,8 +16,10 @@ namespace ContinuityScheduler.Solver.Advice;
 /// posts uncovered (the engine's start), and one model is solved: the home with every candidate copy added as a
 /// caregiver who works only when hired, its levels in order: the rules' minimums, the uncovered posts
 /// (held at their least, 0 when reachable, so the target binds as a hard constraint from then on), the hires, and the
-/// rota's objective. When that rota covers every post but misses a score bound, the same model is solved again with
-/// at least one hire more each time, until the scorer finds the bounds met or the time runs out. The validator and
+/// rota's objective. A score bound beyond some child's ceiling (<see cref="ScoreCeiling"/>, with every copy offered) is
+/// unreachable: that solve then goes on coverage alone and its rota is the answer. When that rota covers every post but
+/// misses a score bound, the same model is solved again with at least one hire more each time, until the scorer finds
+/// the bounds met or the time runs out. The validator and
 /// the scorer judge every rota on the home with its hires added; the hires are read from the rota, not from the engine.
 /// </summary>
 public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = null)
@@ -60,9 +62,11 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
             greedy.CancelAfter(budget.Remaining > TimeSpan.Zero ? budget.Remaining / 4 : TimeSpan.Zero);
         }
 
+        // Counted without the engine too: a score bound above what some child can get in any rota, whatever is hired.
+        var beyond = target.CoverageOnly ? null : target.Beyond(ScoreCeiling.Of(Candidate.WithHires(problem, candidates)));
         var hinted = start.Shortfall > 0 ? Judged.Of(problem, candidates, HireStart.Cover(problem, candidates, start.Rota, greedy.Token), target) : start;
         var begin = hinted.IsBetterThan(start) ? hinted : start;
-        var first = await Attempt(problem, candidates, options, begin.Rota, least, 0, budget, target.CoverageOnly ? 1 : 0.5, cancellation);
+        var first = await Attempt(problem, candidates, options, begin.Rota, least, 0, budget, target.CoverageOnly || beyond is not null ? 1 : 0.5, cancellation);
         if (!first.Judged.Covered && budget.Remaining > TimeSpan.FromSeconds(1) && !first.Result.Levels.Any(l => l is { Name: RotaModel.UncoveredLevel, Proven: true, Value: > 0 }))
         {
             // No rota covers every post yet: the time kept for the score bounds goes on coverage, from where the first solve ended.
@@ -82,6 +86,12 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
             // Even hiring every candidate leaves posts uncovered (counted, or proven by the engine): no score bound can be reached either.
             var why = counted.Least is null ? $"No number of the hires offered covers every post: {counted.Why}." : null;
             return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, why);
+        }
+
+        if (beyond is not null)
+        {
+            // The rota shown covers every post with the fewest hires found: what the home can do, though the target is out of reach.
+            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, beyond);
         }
 
         // The fewest hires that cover every post, proven (by the engine, or by the count): a lower bound for any target, as every target covers every post.

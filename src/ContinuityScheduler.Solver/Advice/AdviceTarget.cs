@@ -9,6 +9,9 @@ namespace ContinuityScheduler.Solver.Advice;
 /// </summary>
 public sealed record AdviceTarget
 {
+    /// <summary>Within this, a score and a bound are the same (rounding).</summary>
+    private const double Slack = 1e-6;
+
     /// <summary>The lowest child's continuity score at least this (0–100).</summary>
     public double? LowestChildAtLeast { get; init; }
 
@@ -20,6 +23,35 @@ public sealed record AdviceTarget
 
     /// <summary>Only "no uncovered posts": every score bound unset.</summary>
     public bool CoverageOnly => LowestChildAtLeast is null && UnderThreesMeanAtLeast is null && DistinctPerWeekAtMost is null;
+
+    /// <summary>
+    /// Why no rota reaches the score bounds, whatever is hired, from the children's ceilings on the home with every copy
+    /// offered (<see cref="ScoreCeiling"/>); null when every bound set lies within them.
+    /// </summary>
+    public string? Beyond(IReadOnlyList<ChildCeiling> ceilings)
+    {
+        var lines = new List<string>();
+        if (LowestChildAtLeast is { } lowest && ceilings.FirstOrDefault(c => c.Score < lowest - Slack) is { } child)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{child.ChildId} can score at most {child.Score:0.0} < {lowest:0.##} (core share at most {child.CoreShare:0.00}, key-person days at most {child.KeyPersonDays:0.00}, key moments at most {child.KeyMoments:0.00}, distinct caregivers per week at least {child.DistinctPerWeek:0.0})"));
+        }
+
+        var underThrees = ceilings.Where(c => c.UnderThree).ToList();
+        var mean = underThrees.Count == 0 ? 0 : underThrees.Average(c => c.Score);
+        if (UnderThreesMeanAtLeast is { } least && mean < least - Slack)
+        {
+            lines.Add(underThrees.Count == 0
+                ? "no child under three lives in the home during the horizon"
+                : string.Create(CultureInfo.InvariantCulture, $"the under-threes' mean can be at most {mean:0.0} < {least:0.##}"));
+        }
+
+        if (DistinctPerWeekAtMost is { } most && ceilings.OrderByDescending(c => c.DistinctPerWeek).FirstOrDefault() is { } crowded && crowded.DistinctPerWeek > most + Slack)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{crowded.ChildId} meets at least {crowded.DistinctPerWeek:0.0#} distinct caregivers per week > {most:0.##}"));
+        }
+
+        return lines.Count == 0 ? null : $"No rota reaches the target, whatever is hired: {string.Join("; ", lines)}.";
+    }
 
     /// <summary>The score bounds the scorer's report misses, one line each; empty when every bound set is met.</summary>
     public IReadOnlyList<string> Misses(ContinuityReport report)

@@ -24,7 +24,7 @@ public static class AdviceWords
             : $"Hire {string.Join("; ", result.Hires.Select(Describe))}."
         : null;
 
-    /// <summary>The status in words: proven, found but not proven, unreachable (with what stays uncovered), or unknown.</summary>
+    /// <summary>The status in words: proven, found but not proven, unreachable (posts left uncovered, or score bounds beyond every rota), or unknown.</summary>
     public static string StatusText(AdviceResult result, HiresBy by)
     {
         var fewest = by == HiresBy.Cost ? "cheapest" : "fewest";
@@ -33,7 +33,8 @@ public static class AdviceWords
         {
             AdviceStatus.Proven => $"Proven the {fewest}: no {(by == HiresBy.Cost ? "cheaper" : "smaller")} set of the candidates {reach} within the rules, every hire working their contract hours.",
             AdviceStatus.BestFound => $"The {fewest} found, not proven{(result.HiresBound is { } b ? string.Create(CultureInfo.InvariantCulture, $" (at least {b:0.##} needed)") : "")}.",
-            AdviceStatus.Unreachable => "Cannot be reached with the candidates offered: within the rules, every hire working their contract hours, even hiring all of them leaves posts uncovered (proven).",
+            AdviceStatus.Unreachable when result.UncoveredAfter > 0 => "Cannot be reached with the candidates offered: within the rules, every hire working their contract hours, even hiring all of them leaves posts uncovered (proven).",
+            AdviceStatus.Unreachable => "Cannot be reached with the candidates offered: the hires below cover every post, but no rota within the rules reaches the target's score bounds, whatever is hired (proven; the diagnosis says which child and why).",
             _ => $"Unknown: the time ran out before any set of hires was found that {reach}; try a longer time limit.",
         };
     }

@@ -1,0 +1,345 @@
+using ContinuityScheduler.Domain.Model;
+using NodaTime;
+
+namespace ContinuityScheduler.Solver.Advice;
+
+/// <summary>
+/// The most each child can score in any rota that covers every post and breaks no hard rule, counted without the
+/// engine: each part of the score bounded on its own (so the ceiling is loose, never too low), from what each caregiver
+/// may work — skills, groups, absences, shifts a day, days in a row and the hours ceilings. The core share: the hours the
+/// K caregivers with the most possible contact can give against the contact hours the posts ask; key-person days: the
+/// days a key person can be in contact; key moments: the wake-ups and bedtimes the K can be on duty for; distinct
+/// caregivers per week: the fewest whose most hours in the week add up to the week's asked hours. A score bound set
+/// above a child's ceiling cannot be reached by any rota, whatever is hired among the copies the problem holds.
+/// </summary>
+public static class ScoreCeiling
+{
+    /// <summary>Within this, two figures are the same (rounding of hours).</summary>
+    private const double Slack = 1e-6;
+
+    /// <summary>Each child present on some date of the horizon, ordered by ceiling, lowest first.</summary>
+    public static IReadOnlyList<ChildCeiling> Of(PlanningProblem problem)
+    {
+        var staff = Staff.Of(problem);
+        // Children living in the same groups on the same days with the same key persons share a ceiling: counted once.
+        var shared = new Dictionary<string, ChildCeiling?>(StringComparer.Ordinal);
+        return [.. problem.Children
+            .Select(child =>
+            {
+                var key = string.Join(',', problem.Horizon.Dates.Select(d => child.GroupOn(d))) + '|' + string.Join(',', child.KeyPersons);
+                if (!shared.TryGetValue(key, out var ceiling))
+                {
+                    shared[key] = ceiling = Of(problem, staff, child);
+                }
+
+                return ceiling is null ? null : ceiling with { ChildId = child.Id, UnderThree = child.IsUnderThreeOn(problem.Horizon.Start) };
+            })
+            .OfType<ChildCeiling>()
+            .OrderBy(c => c.Score)
+            .ThenBy(c => c.ChildId, StringComparer.Ordinal)];
+    }
+
+    private static ChildCeiling? Of(PlanningProblem problem, Staff staff, Child child)
+    {
+        var days = PresentDays(problem, child);
+        if (days.Count == 0)
+        {
+            return null;
+        }
+
+        var posts = Posts(problem, days);
+        var history = History(problem, days);
+        var asked = staff.CoverageIsHard ? posts.Where(p => p.Applies).Sum(p => p.Count * p.Contact) : 0;
+
+        // A caregiver's most: contact hours, wake-ups and bedtimes on duty, and days in contact with the child.
+        var contact = staff.Most(posts, p => p.Contact, history, h => h.Contact);
+        var moments = staff.Most(posts, p => p.Moments.Count, history, h => h.Moments.Count);
+        var contactDays = staff.Most(posts, p => p.Days.Count, history, h => h.Days.Count);
+
+        var teams = CoreTeams(problem, child, days);
+        var core = teams.Max(team => team.Most(contact));
+        var coreShare = asked > Slack ? Math.Min(1, core / asked) : 1;
+
+        var keyPersons = child.KeyPersons.Count > 0 ? child.KeyPersons.ToHashSet(StringComparer.Ordinal) : null;
+        var keyDays = staff.Possible(posts, history, keyPersons, p => p.Days).Count;
+        var keyDaysMost = keyPersons is null ? Top(contactDays.Values, 2) : keyPersons.Sum(id => contactDays.GetValueOrDefault(id));
+        var keyPersonDays = Math.Min(keyDays, keyDaysMost) / days.Count;
+
+        var onDuty = teams.Max(team => Math.Min(staff.Possible(posts, history, team.Members, p => p.Moments).Count, team.Most(moments)));
+        var keyMoments = onDuty / (2.0 * days.Count);
+
+        var distinct = LeastDistinctPerWeek(staff, days, posts);
+        var weights = problem.Institution.ScoreWeights;
+        var distinctTerm = distinct > 0 ? Math.Min(1, weights.TargetDistinctPerWeek / distinct) : 1;
+        var score = 100 * ((weights.CoreShare * coreShare) + (weights.KeyPersonDays * keyPersonDays) + (weights.KeyMoments * keyMoments) + (weights.DistinctPerWeek * distinctTerm));
+        return new ChildCeiling(child.Id, child.IsUnderThreeOn(problem.Horizon.Start), score, coreShare, keyPersonDays, keyMoments, distinct);
+    }
+
+    /// <summary>
+    /// The fewest distinct caregivers per week on average: in each week, the fewest whose most contact hours that week
+    /// add up to what its posts ask; weeks whose posts ask nothing may have one caregiver, or none and not count.
+    /// </summary>
+    private static double LeastDistinctPerWeek(Staff staff, List<PresentDay> days, List<Post> posts)
+    {
+        var weeks = days.Select(d => Week.StartOf(d.Date)).Distinct().ToList();
+        var needed = 0;
+        var asking = 0;
+        foreach (var monday in weeks)
+        {
+            var inWeek = days.Select((d, i) => (d, i)).Where(x => Week.StartOf(x.d.Date) == monday).Select(x => x.i).ToHashSet();
+            double InWeek(Post post) => post.ContactOn.Where(c => inWeek.Contains(c.Day)).Sum(c => c.Hours);
+            var asked = staff.CoverageIsHard ? posts.Where(p => p.Applies).Sum(p => p.Count * InWeek(p)) : 0;
+            if (asked <= Slack)
+            {
+                continue;
+            }
+
+            var most = staff.InWeek(posts, InWeek, monday).OrderDescending().ToList();
+            var count = 0;
+            for (var sum = 0.0; count < most.Count && sum < asked - Slack; count++)
+            {
+                sum += most[count];
+            }
+
+            needed += Math.Max(1, count);
+            asking++;
+        }
+
+        // Weeks asking nothing count at least 1 each when they count at all: including them all is the lowest average.
+        return asking == 0 ? 0 : (needed + (weeks.Count - asking)) / (double)weeks.Count;
+    }
+
+    private static double Top(IEnumerable<double> values, int count) => values.OrderDescending().Take(count).Sum();
+
+    /// <summary>The core teams the scorer may pick: per group the child lives in, its designated team and the key persons, else its K with the most contact.</summary>
+    private static List<CoreTeam> CoreTeams(PlanningProblem problem, Child child, List<PresentDay> days) =>
+        [.. days.Select(d => problem.GroupsById[d.GroupId]).Distinct().Select(group => group.CoreTeam.Count > 0
+            ? new CoreTeam(group.CoreTeam.Concat(child.KeyPersons).ToHashSet(StringComparer.Ordinal), 0)
+            : new CoreTeam(null, group.CoreTeamTarget))];
+
+    private static List<PresentDay> PresentDays(PlanningProblem problem, Child child)
+    {
+        var zone = problem.Institution.TimeZone;
+        var moments = problem.Institution.KeyMoments;
+        return [.. problem.Horizon.Dates
+            .Select(date => (date, group: child.GroupOn(date)))
+            .Where(d => d.group is not null)
+            .Select(d => new PresentDay(d.date, d.group!, (d.date + moments.WakeUp).InZoneLeniently(zone).ToInstant(), (d.date + moments.Bedtime).InZoneLeniently(zone).ToInstant()))];
+    }
+
+    /// <summary>Every demand on every date of the horizon (the dates it applies on count towards what is asked), with what it gives the child.</summary>
+    private static List<Post> Posts(PlanningProblem problem, List<PresentDay> days)
+    {
+        var zone = problem.Institution.TimeZone;
+        var groups = days.Select(d => d.GroupId).ToHashSet(StringComparer.Ordinal);
+        var posts = new List<Post>();
+        // A rota may name dates before the horizon when coverage (which refuses them) is off: a night from there reaches its first morning.
+        var before = problem.ShiftTypes.Max(t => t.EndDayOffset) + 1;
+        var dates = new DateInterval(problem.Horizon.Start.PlusDays(-before), problem.Horizon.Dates.End);
+        foreach (var demand in problem.Demands.Where(d => d.GroupIds.Any(groups.Contains)))
+        {
+            var type = problem.ShiftTypeOf(demand);
+            foreach (var date in dates)
+            {
+                var interval = type.IntervalOn(date, zone);
+                var (contactOn, moments) = Gives(days, demand.GroupIds, interval);
+                if (contactOn.Count > 0 || moments.Count > 0)
+                {
+                    var applies = problem.Horizon.Dates.Contains(date) && demand.AppliesOn(date);
+                    posts.Add(new Post(demand, date, applies, demand.Count, interval.Duration.TotalHours, interval.Duration.TotalHours * type.WorkingTimeFactor, contactOn, moments));
+                }
+            }
+        }
+
+        return posts;
+    }
+
+    /// <summary>The history's shifts that give the child contact or a key moment: fixed, whoever the rota picks.</summary>
+    private static List<(string CaregiverId, Given Given)> History(PlanningProblem problem, List<PresentDay> days)
+    {
+        var zone = problem.Institution.TimeZone;
+        return [.. problem.History.Shifts
+            .Where(s => problem.ShiftTypesByCode.ContainsKey(s.ShiftType))
+            .Select(s => (s.CaregiverId, Given: Given.Of(Gives(days, s.GroupIds, problem.ShiftTypesByCode[s.ShiftType].IntervalOn(s.Date, zone)))))
+            .Where(h => h.Given.Contact > 0 || h.Given.Moments.Count > 0)];
+    }
+
+    /// <summary>A shift's contact hours with the child on each present day it overlaps, and the key moments it is on duty for.</summary>
+    private static (List<(int Day, double Hours)> ContactOn, List<(int Day, bool Bedtime)> Moments) Gives(List<PresentDay> days, IReadOnlyList<string> groupIds, Interval interval)
+    {
+        var contactOn = new List<(int, double)>();
+        var moments = new List<(int, bool)>();
+        for (var i = 0; i < days.Count; i++)
+        {
+            var day = days[i];
+            if (!groupIds.Contains(day.GroupId) || interval.End <= day.WakeUp || interval.Start > day.Bedtime)
+            {
+                continue;
+            }
+
+            var start = Instant.Max(interval.Start, day.WakeUp);
+            var end = Instant.Min(interval.End, day.Bedtime);
+            if (end > start)
+            {
+                contactOn.Add((i, (end - start).TotalHours));
+            }
+
+            if (interval.Contains(day.WakeUp))
+            {
+                moments.Add((i, false));
+            }
+
+            if (interval.Contains(day.Bedtime))
+            {
+                moments.Add((i, true));
+            }
+        }
+
+        return (contactOn, moments);
+    }
+
+    private sealed record PresentDay(LocalDate Date, string GroupId, Instant WakeUp, Instant Bedtime);
+
+    /// <summary>What a shift gives the child: contact hours on each present day, and key moments on duty.</summary>
+    private record Given(List<(int Day, double Hours)> ContactOn, List<(int Day, bool Bedtime)> Moments)
+    {
+        public double Contact { get; } = ContactOn.Sum(c => c.Hours);
+
+        public HashSet<int> Days { get; } = [.. ContactOn.Select(c => c.Day)];
+
+        public static Given Of((List<(int Day, double Hours)> ContactOn, List<(int Day, bool Bedtime)> Moments) given) => new(given.ContactOn, given.Moments);
+    }
+
+    /// <summary>One demand on one date: whether it applies in the horizon (and asks its count), its length and working hours, and what it gives the child.</summary>
+    private sealed record Post(Demand Demand, LocalDate Date, bool Applies, int Count, double Hours, double WorkingHours, List<(int Day, double Hours)> ContactOn, List<(int Day, bool Bedtime)> Moments)
+        : Given(ContactOn, Moments);
+
+    /// <summary>A core team the scorer may pick: fixed members (designated), or the K with the most.</summary>
+    private sealed record CoreTeam(HashSet<string>? Members, int Size)
+    {
+        public double Most(Dictionary<string, double> most) =>
+            Members is null ? Top(most.Values, Size) : Members.Sum(id => most.GetValueOrDefault(id));
+    }
+
+    /// <summary>Every caregiver (copies offered included) with the hard rules that limit what they can work.</summary>
+    private sealed class Staff
+    {
+        private readonly PlanningProblem problem;
+        private readonly WhoMayWork who;
+        private readonly double? overlap;
+        private readonly int perDay;
+        private readonly int perWeek;
+        private readonly Dictionary<string, double> capacity;
+        private readonly Dictionary<string, HashSet<LocalDate>> away;
+        private readonly Dictionary<(string, string), bool> mayWork = [];
+
+        private Staff(PlanningProblem problem)
+        {
+            this.problem = problem;
+            var rules = problem.Institution.LabourRules;
+            who = new WhoMayWork(problem);
+            overlap = rules["no-overlap"] is { IsHard: true } noOverlap ? noOverlap.Limit : null;
+            CoverageIsHard = rules["coverage"].IsHard;
+            perDay = rules["one-shift-per-day"] is { IsHard: true } daily ? Math.Max(1, (int)Math.Floor(daily.Limit)) : int.MaxValue;
+            // In seven dates in a row, no run longer than k leaves at most 7 − ⌊7 / (k + 1)⌋ of them worked.
+            perWeek = rules["max-consecutive-days"] is { IsHard: true } run ? 7 - (7 / ((int)Math.Floor(run.Limit) + 1)) : 7;
+            capacity = problem.Caregivers.ToDictionary(c => c.Id, c => HiresLowerBound.Capacity(problem, c), StringComparer.Ordinal);
+            away = problem.Caregivers.ToDictionary(c => c.Id, c => problem.Horizon.Dates.Where(d => !who.Free(c, d)).ToHashSet(), StringComparer.Ordinal);
+        }
+
+        /// <summary>Posts are asked of the rota: without a hard coverage rule, nothing is asked.</summary>
+        public bool CoverageIsHard { get; }
+
+        public static Staff Of(PlanningProblem problem) => new(problem);
+
+        private bool MayWork(Caregiver caregiver, Post post)
+        {
+            var key = (caregiver.Id, post.Demand.Id);
+            if (!mayWork.TryGetValue(key, out var may))
+            {
+                mayWork[key] = may = who.MayWork(caregiver, post.Demand);
+            }
+
+            return may && !away[caregiver.Id].Contains(post.Date);
+        }
+
+        /// <summary>
+        /// Each caregiver's most of a value over the horizon: the best shifts a day, the best days a calendar week, and no
+        /// more per working hour than their best shift gives times the hours they may work; plus what the history gives.
+        /// </summary>
+        public Dictionary<string, double> Most(List<Post> posts, Func<Post, double> value, List<(string CaregiverId, Given Given)> history, Func<Given, double> given)
+        {
+            var most = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var caregiver in problem.Caregivers)
+            {
+                var mine = posts.Where(p => value(p) > 0 && MayWork(caregiver, p)).ToList();
+                var byDays = mine.GroupBy(p => Week.StartOf(p.Date))
+                    .Sum(week => week.GroupBy(p => p.Date).Select(day => OnOneDate(day, value)).OrderDescending().Take(perWeek).Sum());
+                most[caregiver.Id] = Math.Min(byDays, ByHours(mine, value, caregiver));
+            }
+
+            foreach (var (caregiverId, shift) in history)
+            {
+                most[caregiverId] = most.GetValueOrDefault(caregiverId) + given(shift);
+            }
+
+            return most;
+        }
+
+        /// <summary>
+        /// The most of a value one date's shifts give: the best as many as one-shift-per-day allows, each once — or again
+        /// and again when no-overlap would not stop the same shift twice (the validator does not refuse it by itself).
+        /// </summary>
+        private double OnOneDate(IEnumerable<Post> day, Func<Post, double> value)
+        {
+            var most = 0.0;
+            var left = perDay;
+            foreach (var post in day.OrderByDescending(value))
+            {
+                var twice = overlap is not { } limit || post.Hours <= limit;
+                if (twice && left == int.MaxValue)
+                {
+                    return double.PositiveInfinity;
+                }
+
+                var taken = twice ? left : 1;
+                most += taken * value(post);
+                left -= taken;
+                if (left == 0)
+                {
+                    break;
+                }
+            }
+
+            return most;
+        }
+
+        /// <summary>The most of a value the hours a caregiver may work can give: their shifts' best per working hour times those hours; none without a shift, no ceiling when a shift has no working time.</summary>
+        private double ByHours(List<Post> mine, Func<Post, double> value, Caregiver caregiver) =>
+            mine.Count == 0 ? 0 : mine.Any(p => p.WorkingHours <= 0) ? double.PositiveInfinity : mine.Max(p => value(p) / p.WorkingHours) * capacity[caregiver.Id];
+
+        /// <summary>
+        /// Each caregiver's most contact hours in one week (the dates whose days fall in it): the best shifts a day and days
+        /// in the week's seven dates and every date before it (a night reaching into Monday), and per working hour as over the horizon.
+        /// </summary>
+        public IEnumerable<double> InWeek(List<Post> posts, Func<Post, double> inWeek, LocalDate monday)
+        {
+            foreach (var caregiver in problem.Caregivers)
+            {
+                var mine = posts.Where(p => inWeek(p) > 0 && MayWork(caregiver, p)).ToList();
+                var byDate = mine.GroupBy(p => p.Date).Select(day => (day.Key, Most: OnOneDate(day, inWeek))).ToList();
+                var byDays = byDate.Where(d => d.Key >= monday).Select(d => d.Most).OrderDescending().Take(perWeek).Sum() + byDate.Where(d => d.Key < monday).Sum(d => d.Most);
+                yield return Math.Min(byDays, ByHours(mine, inWeek, caregiver));
+            }
+        }
+
+        /// <summary>The days (or key moments) on which one of these caregivers (anyone, when null) can give the child something.</summary>
+        public HashSet<T> Possible<T>(List<Post> posts, List<(string CaregiverId, Given Given)> history, IReadOnlySet<string>? who, Func<Given, IEnumerable<T>> what)
+        {
+            var caregivers = problem.Caregivers.Where(c => who is null || who.Contains(c.Id)).ToList();
+            var possible = posts.Where(p => caregivers.Any(c => MayWork(c, p))).SelectMany(what).ToHashSet();
+            possible.UnionWith(history.Where(h => who is null || who.Contains(h.CaregiverId)).SelectMany(h => what(h.Given)));
+            return possible;
+        }
+    }
+}
