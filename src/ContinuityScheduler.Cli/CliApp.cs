@@ -40,7 +40,7 @@ public static class CliApp
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = Create();
-        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = Interrupt.Grace };
         if (args.Length == 0)
         {
             root.Parse(["--help"]).Invoke(invocation);
@@ -59,7 +59,8 @@ public static class CliApp
 
         try
         {
-            return parsed.Invoke(invocation);
+            // The asynchronous pipeline is the one that turns Ctrl+C and SIGTERM into the actions' cancellation.
+            return parsed.InvokeAsync(invocation).GetAwaiter().GetResult();
         }
         catch (UsageException e)
         {

@@ -31,7 +31,7 @@ public static class AdviseCommand
             problemPath, candidatesPath, by, lowestChild, underThreesMean, distinctPerWeek,
         };
         shared.AddTo(command);
-        command.SetAction(result =>
+        command.SetAction((result, interrupt) =>
         {
             var problem = Documents.Problem(result.GetRequiredValue(problemPath));
             var candidates = Documents.Candidates(result.GetRequiredValue(candidatesPath), problem);
@@ -43,7 +43,7 @@ public static class AdviseCommand
                 DistinctPerWeekAtMost = Given(result, distinctPerWeek),
             };
             var options = new AdviceOptions { Solve = shared.Options(result), By = hiresBy, Target = target };
-            return Run(problem, candidates, options, result.GetValue(shared.Out), result.GetValue(shared.Json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+            return Task.FromResult(Run(problem, candidates, options, result.GetValue(shared.Out), result.GetValue(shared.Json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, interrupt));
         });
         return command;
     }
@@ -52,12 +52,12 @@ public static class AdviseCommand
     private static double? Given(ParseResult result, Option<double> option) =>
         result.GetResult(option) is { Implicit: false } ? result.GetValue(option) : null;
 
-    private static int Run(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, string? outPath, bool json, TextWriter output, TextWriter error)
+    private static int Run(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, string? outPath, bool json, TextWriter output, TextWriter error, CancellationToken interrupt)
     {
         AdviceResult result;
         try
         {
-            result = new AdviceSolver(DefaultEngine.Create()).AdviseAsync(problem, candidates, options).GetAwaiter().GetResult();
+            result = new AdviceSolver(DefaultEngine.Create()).AdviseAsync(problem, candidates, options, interrupt).GetAwaiter().GetResult();
         }
         catch (EngineUnavailableException e)
         {
@@ -69,6 +69,8 @@ public static class AdviseCommand
         {
             Documents.Write(outPath, DocumentWriter.Write(result.Rota));
         }
+
+        Interrupt.Notice(error, interrupt, $"the advice found in {result.Seconds:0.0} s is printed{(outPath is null ? "" : $" and its rota written to {outPath}")}");
 
         if (json)
         {

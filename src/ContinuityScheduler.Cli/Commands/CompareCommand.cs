@@ -45,13 +45,13 @@ public static class CompareCommand
         {
             basePath, scenarioPaths, timeLimit, threads, outPath, history,
         };
-        command.SetAction(result => Run(
+        command.SetAction((result, interrupt) => Task.FromResult(Run(
             result.GetRequiredValue(basePath), result.GetRequiredValue(scenarioPaths), result.GetValue(timeLimit), (int)result.GetValue(threads), result.GetValue(outPath),
-            result.GetValue(history), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            result.GetValue(history), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, interrupt)));
         return command;
     }
 
-    public static int Run(string basePath, IReadOnlyList<string> scenarioPaths, double seconds, int threads, string? outPath, IReadOnlyList<string>? historyPaths, TextWriter output, TextWriter error)
+    public static int Run(string basePath, IReadOnlyList<string> scenarioPaths, double seconds, int threads, string? outPath, IReadOnlyList<string>? historyPaths, TextWriter output, TextWriter error, CancellationToken interrupt)
     {
         var baseProblem = Documents.Problem(basePath);
         var history = historyPaths is { Count: > 0 } ? PublishedRotas.Read(baseProblem, historyPaths) : null;
@@ -71,8 +71,13 @@ public static class CompareCommand
         var columns = new List<Column> { new("Hospital way (base)", "hospital-way", RotaFigures.Of(baseProblem, hospitalWay, rates), null, Year(baseProblem, hospitalWay)) };
         foreach (var (scenario, problem) in scenarios.Zip(problems))
         {
+            if (interrupt.IsCancellationRequested)
+            {
+                break;
+            }
+
             var solver = new RotaSolver(DefaultEngine.Create());
-            var result = view.RunAsync($"Solving '{scenario.Name}' ({seconds:0} s)", options.TimeLimit, progress => solver.SolveAsync(problem, options, progress)).GetAwaiter().GetResult();
+            var result = view.RunAsync($"Solving '{scenario.Name}' ({seconds:0} s)", options.TimeLimit, progress => solver.SolveAsync(problem, options, progress, interrupt)).GetAwaiter().GetResult();
             var note = result.Diagnosis.Count > 0 ? $"{scenario.Description} {string.Join(" ", result.Diagnosis)}" : scenario.Description;
             columns.Add(new Column(scenario.Name, $"solver, {JsonNames.Of(result.Status)}, gap {(result.Gap is { } g ? g.ToString("0%", CultureInfo.InvariantCulture) : "-")}", RotaFigures.Of(problem, result.Rota, rates), note, Year(problem, result.Rota)));
         }
@@ -81,6 +86,12 @@ public static class CompareCommand
         if (columns[0].Year is { } year)
         {
             conditions += $" The year view: {history!.Count} published rota(s) with each column's rota published after them (on dates both cover, the column's), {year.From:uuuu-MM-dd} to {year.To:uuuu-MM-dd}, against the hospital way of the same horizons.";
+        }
+
+        if (interrupt.IsCancellationRequested)
+        {
+            // The last column solved may have been stopped short: its figures are from its best rota then.
+            conditions += $" Stopped early (interrupted): {columns.Count - 1} of {scenarios.Count} scenario(s) solved, the last perhaps short of its time.";
         }
         var report = outPath?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) == true ? Html(columns, rates, conditions) : Markdown(columns, rates, conditions);
         if (outPath is not null)

@@ -17,7 +17,7 @@ public static class RepairCommand
             problemPath, rotaPath, absent, from, to,
         };
         shared.AddTo(command);
-        command.SetAction(result =>
+        command.SetAction((result, interrupt) =>
         {
             var problem = Documents.Problem(result.GetRequiredValue(problemPath));
             var published = Documents.Rota(result.GetRequiredValue(rotaPath), problem);
@@ -35,7 +35,7 @@ public static class RepairCommand
             }
 
             var settings = new SolveCommand.Settings(result.GetRequiredValue(shared.Out), shared.Options(result), result.GetValue(shared.Json), "Repairing");
-            return SolveCommand.Execute(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (solver, options, progress) => solver.RepairAsync(problem, published, caregiver, first, last, options, progress), problem, published);
+            return Task.FromResult(SolveCommand.Execute(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (solver, options, progress) => solver.RepairAsync(problem, published, caregiver, first, last, options, progress, interrupt), problem, published, interrupt));
         });
         return command;
     }

@@ -20,11 +20,11 @@ public static class SolveCommand
             problemPath,
         };
         shared.AddTo(command);
-        command.SetAction(result =>
+        command.SetAction((result, interrupt) =>
         {
             var problem = Documents.Problem(result.GetRequiredValue(problemPath));
             var settings = new Settings(result.GetRequiredValue(shared.Out), shared.Options(result), result.GetValue(shared.Json), "Solving");
-            return Execute(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (solver, options, progress) => solver.SolveAsync(problem, options, progress), problem, null);
+            return Task.FromResult(Execute(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (solver, options, progress) => solver.SolveAsync(problem, options, progress, interrupt), problem, null, interrupt));
         });
         return command;
     }
@@ -32,8 +32,8 @@ public static class SolveCommand
     /// <summary>What a solve or a repair was asked for on the command line; <paramref name="Title"/> heads its progress bar.</summary>
     public sealed record Settings(string OutPath, SolveOptions Options, bool Json, string Title);
 
-    /// <summary>Runs a solve or a repair with the command line's options, shows its progress, prints its result, writes the rota.</summary>
-    public static int Execute(Settings settings, TextWriter output, TextWriter error, Func<RotaSolver, SolveOptions, IProgress<SolveProgress>?, Task<SolveResult>> solve, PlanningProblem problem, Rota? published)
+    /// <summary>Runs a solve or a repair with the command line's options, shows its progress, prints its result, writes the rota (the best so far when interrupted).</summary>
+    public static int Execute(Settings settings, TextWriter output, TextWriter error, Func<RotaSolver, SolveOptions, IProgress<SolveProgress>?, Task<SolveResult>> solve, PlanningProblem problem, Rota? published, CancellationToken interrupt)
     {
         var (outPath, options, json, title) = settings;
         // In --json mode stdout carries only the result, so progress goes to stderr.
@@ -52,6 +52,7 @@ public static class SolveCommand
         }
 
         Documents.Write(outPath, DocumentWriter.Write(result.Rota));
+        Interrupt.Notice(error, interrupt, $"the best rota found in {result.Seconds:0.0} s is written to {outPath}");
         var continuity = ContinuityScorer.Score(problem, result.Rota).Institution;
         var changes = published is null ? (int?)null : Changes(published, result.Rota);
         if (json)

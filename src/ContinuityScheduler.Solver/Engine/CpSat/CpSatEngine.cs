@@ -148,6 +148,8 @@ public sealed class CpSatEngine : IMipEngine
                 // A diagnostic for engineers (docs/solver.md), never on in the service.
                 LogSearchProgress = Environment.GetEnvironmentVariable("CONTINUITY_CPSAT_LOG") == "1",
                 LogToStdout = true,
+                // Its own Ctrl+C handler aborts a .NET process (measured: std::bad_function_call); cancellation stops the search instead.
+                CatchSigintSignal = false,
             };
             if (options.Deterministic)
             {
