@@ -230,6 +230,7 @@ public sealed class AdviceStatusTests
         advice.Status.Should().Be(AdviceStatus.Unknown);
         advice.TargetReached.Should().BeFalse();
         advice.TargetMisses.Should().ContainSingle().Which.Should().Be("lowest child 75.7 < 80");
+        advice.Diagnosis.Should().Contain(line => line.StartsWith("Not proven out of reach: the lowest child's ceiling is x's 86.4 (core share at most 1.00, key-person days at most 0.86", StringComparison.Ordinal));
         engine.Seen.Select(m => m.Constraints.SingleOrDefault(c => c.Rule == "advice:hires-at-least")?.RightHandSide).Should().Equal(null, null, 1.0, 2.0, 3.0);
         RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty("the best rota found still covers every post");
         advice.ContinuityAfter.Min.Should().Be(ContinuityScorer.Score(advice.Problem, advice.Rota).Institution.Min).And.BeLessThan(80);

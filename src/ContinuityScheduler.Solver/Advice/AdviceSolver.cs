@@ -63,7 +63,8 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         }
 
         // Counted without the engine too: a score bound above what some child can get in any rota, whatever is hired.
-        var beyond = target.CoverageOnly ? null : target.Beyond(ScoreCeiling.Of(Candidate.WithHires(problem, candidates)));
+        IReadOnlyList<ChildCeiling> ceilings = target.CoverageOnly ? [] : ScoreCeiling.Of(Candidate.WithHires(problem, candidates));
+        var beyond = target.CoverageOnly ? null : target.Beyond(ceilings);
         var hinted = start.Shortfall > 0 ? Judged.Of(problem, candidates, HireStart.Cover(problem, candidates, start.Rota, greedy.Token), target) : start;
         var begin = hinted.IsBetterThan(start) ? hinted : start;
         var first = await Attempt(problem, candidates, options, begin.Rota, least, 0, budget, target.CoverageOnly || beyond is not null ? 1 : 0.5, cancellation);
@@ -114,7 +115,7 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
             }
         }
 
-        return Result(AdviceStatus.Unknown, best, before, problem, candidates, clock, hiresBound, null);
+        return Result(AdviceStatus.Unknown, best, before, problem, candidates, clock, hiresBound, best.Covered && !target.CoverageOnly ? target.Headroom(ceilings) : null);
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed record AdviceTarget
         var lines = new List<string>();
         if (LowestChildAtLeast is { } lowest && ceilings.FirstOrDefault(c => c.Score < lowest - Slack) is { } child)
         {
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{child.ChildId} can score at most {child.Score:0.0} < {lowest:0.##} (core share at most {child.CoreShare:0.00}, key-person days at most {child.KeyPersonDays:0.00}, key moments at most {child.KeyMoments:0.00}, distinct caregivers per week at least {child.DistinctPerWeek:0.0})"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{child.ChildId} can score at most {child.Score:0.0} < {lowest:0.##} ({child.Parts})"));
         }
 
         var underThrees = ceilings.Where(c => c.UnderThree).ToList();
@@ -51,6 +51,29 @@ public sealed record AdviceTarget
         }
 
         return lines.Count == 0 ? null : $"No rota reaches the target, whatever is hired: {string.Join("; ", lines)}.";
+    }
+
+    /// <summary>What the ceilings allow for each score bound set, when none is beyond them: why "not reached" is not "unreachable".</summary>
+    public string Headroom(IReadOnlyList<ChildCeiling> ceilings)
+    {
+        var parts = new List<string>();
+        if (LowestChildAtLeast is not null && ceilings.FirstOrDefault() is { } lowest)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"the lowest child's ceiling is {lowest.ChildId}'s {lowest.Score:0.0} ({lowest.Parts})"));
+        }
+
+        var underThrees = ceilings.Where(c => c.UnderThree).ToList();
+        if (UnderThreesMeanAtLeast is not null && underThrees.Count > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"the under-threes' ceilings average {underThrees.Average(c => c.Score):0.0}"));
+        }
+
+        if (DistinctPerWeekAtMost is not null && ceilings.Count > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"no child's least distinct caregivers per week is above {ceilings.Max(c => c.DistinctPerWeek):0.0#}"));
+        }
+
+        return $"Not proven out of reach: {string.Join("; ", parts)} — the most any rota within the hard rules could give, each part bounded on its own.";
     }
 
     /// <summary>The score bounds the scorer's report misses, one line each; empty when every bound set is met.</summary>
