@@ -92,10 +92,11 @@ public sealed class AdviceApiTests(AdviceHomeFixture fixture) : IClassFixture<Ad
 
     [Theory]
     [InlineData(2, true, "proven")]
-    [InlineData(1, false, "unknown")]
+    [InlineData(1, false, "unreachable")]
     public async Task A_score_target_is_echoed_and_judged_by_the_scorer_on_the_problem_returned(double distinctPerWeek, bool reachable, string status)
     {
-        // A works exactly 5 earlies, so covering the week takes a second adult: the baby meets 2 a week, never 1.
+        // A works exactly 5 earlies, so covering the week takes a second adult: the baby meets 2 a week, never 1 (the
+        // ceiling proves it: unreachable, said in the diagnosis, with the rota covering every post).
         var home = fixture.Home;
         var body = Request("""[ { "id": "day", "contract": { "hoursPerWeek": 16 }, "maxCount": 2 } ]""",
             $$""" "target": { "distinctPerWeekAtMost": {{distinctPerWeek}} } """);
@@ -111,6 +112,11 @@ public sealed class AdviceApiTests(AdviceHomeFixture fixture) : IClassFixture<Ad
         ((string)advice["status"]!).Should().Be(status, advice.ToJsonString());
         ((bool)advice["targetReached"]!).Should().Be(reachable);
         advice["targetMisses"]!.AsArray().Should().HaveCount(reachable ? 0 : 1);
+        if (!reachable)
+        {
+            advice["diagnosis"]!.AsArray().Select(l => (string)l!).Should().Contain("No rota reaches the target, whatever is hired: baby meets at least 2.0 distinct caregivers per week > 1.");
+            ((double)advice["uncoveredAfter"]!).Should().Be(0);
+        }
 
         // The scorer on the returned problem and rota, not the advice's word, says how many adults the baby met a week.
         var problem = ProblemReader.Read(advice["problem"]!.ToJsonString()).Value!;

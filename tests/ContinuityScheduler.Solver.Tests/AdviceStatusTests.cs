@@ -214,7 +214,7 @@ public sealed class AdviceStatusTests
     }
 
     [Fact]
-    public async Task A_score_bound_no_rota_found_reaches_is_unknown_after_trying_every_larger_count()
+    public async Task A_score_bound_no_rota_found_reaches_is_unknown_after_trying_more_hires_while_the_time_lasts()
     {
         // X's key person is A, Y's is B, and one early a day is all there is: a day A works B does not, so the lower of
         // the two babies sees their key person on at most 3 of 7 days (75.7), though each alone could on 6 (ceiling 86.4,

@@ -139,6 +139,19 @@ public sealed class LeaveOneOutTests
     }
 
     [Fact]
+    public async Task A_cancellation_as_the_last_caregiver_ends_still_says_the_view_may_be_incomplete()
+    {
+        // A repair cut short by the cancellation looks like one that ended as it came: either way the view is not vouched for.
+        var (problem, published) = await Published();
+        using var cancellation = new CancellationTokenSource();
+
+        var result = await Solver.LeaveOneOutAsync(problem, published, new LeaveOneOutOptions { Solve = Repeatable, Caregivers = ["a"] }, new Listener(_ => cancellation.Cancel()), cancellation.Token);
+
+        result.Caregivers.Select(r => r.CaregiverId).Should().Equal(["a"]);
+        result.Complete.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task An_unknown_caregiver_is_refused()
     {
         var (problem, published) = await Published();

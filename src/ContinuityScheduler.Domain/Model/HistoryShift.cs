@@ -10,6 +10,7 @@ public sealed record HistoryShift
         CaregiverId = Guard.NotBlank(caregiverId, nameof(caregiverId));
         Date = date;
         ShiftType = Guard.NotBlank(shiftType, nameof(shiftType));
+        // A set of groups, as a demand's: one named twice would count its contact twice.
         GroupIds = [.. Guard.List(groupIds, nameof(groupIds)).Distinct(StringComparer.Ordinal)];
     }
 

@@ -22,6 +22,9 @@ public sealed record AdviceResult(
 {
     public int HireCount => Hires.Sum(h => h.Count);
 
+    /// <summary>A score bound lies beyond some child's ceiling (<see cref="ScoreCeiling"/>): unreachable whatever is hired, whether or not the rota covers every post.</summary>
+    public bool ScoreBoundsOutOfReach { get; init; }
+
     public double HireCost => Hires.Sum(h => h.Cost);
 
     /// <summary>Person-shifts the plain solve left uncovered, when proven the least; else null.</summary>

@@ -19,8 +19,8 @@ namespace ContinuityScheduler.Solver.Advice;
 /// rota's objective. A score bound beyond some child's ceiling (<see cref="ScoreCeiling"/>, with every copy offered) is
 /// unreachable: that solve then goes on coverage alone and its rota is the answer. When that rota covers every post but
 /// misses a score bound, the same model is solved again with at least one hire more each time, until the scorer finds
-/// the bounds met or the time runs out. The validator and
-/// the scorer judge every rota on the home with its hires added; the hires are read from the rota, not from the engine.
+/// the bounds met or the time runs out. The validator and the scorer judge every rota on the home with its hires added;
+/// the hires are read from the rota, not from the engine.
 /// </summary>
 public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = null)
 {
@@ -49,6 +49,9 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         // Counted without the engine: the hires any covering rota needs, or that none covers (a proof either way).
         var counted = HiresLowerBound.Of(problem, candidates);
         var least = counted.Least ?? 0;
+        // Counted without the engine too: a score bound above what some child can get in any rota, whatever is hired.
+        IReadOnlyList<ChildCeiling> ceilings = target.CoverageOnly ? [] : ScoreCeiling.Of(Candidate.WithHires(problem, candidates));
+        var beyond = target.OutOfReach(ceilings);
 
         // In the repeatable mode the limit counts work units: the advice gets what the plain solve was not given.
         // Kept back from the engine: judging the last rota and scoring the answer take about what judging the start took,
@@ -62,13 +65,10 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
             greedy.CancelAfter(budget.Remaining > TimeSpan.Zero ? budget.Remaining / 4 : TimeSpan.Zero);
         }
 
-        // Counted without the engine too: a score bound above what some child can get in any rota, whatever is hired.
-        IReadOnlyList<ChildCeiling> ceilings = target.CoverageOnly ? [] : ScoreCeiling.Of(Candidate.WithHires(problem, candidates));
-        var beyond = target.CoverageOnly ? null : target.Beyond(ceilings);
         var hinted = start.Shortfall > 0 ? Judged.Of(problem, candidates, HireStart.Cover(problem, candidates, start.Rota, greedy.Token), target) : start;
         var begin = hinted.IsBetterThan(start) ? hinted : start;
         var first = await Attempt(problem, candidates, options, begin.Rota, least, 0, budget, target.CoverageOnly || beyond is not null ? 1 : 0.5, cancellation);
-        if (!first.Judged.Covered && budget.Remaining > TimeSpan.FromSeconds(1) && !first.Result.Levels.Any(l => l is { Name: RotaModel.UncoveredLevel, Proven: true, Value: > 0 }))
+        if (!first.Judged.Covered && budget.Remaining > TimeSpan.FromSeconds(1) && !cancellation.IsCancellationRequested && !first.Result.Levels.Any(l => l is { Name: RotaModel.UncoveredLevel, Proven: true, Value: > 0 }))
         {
             // No rota covers every post yet: the time kept for the score bounds goes on coverage, from where the first solve ended.
             var again = await Attempt(problem, candidates, options, first.Judged.Rota, least, 0, budget, 1, cancellation);
@@ -91,8 +91,8 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
 
         if (beyond is not null)
         {
-            // The rota shown covers every post with the fewest hires found: what the home can do, though the target is out of reach.
-            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, beyond);
+            // The rota shown is the best found for coverage (the fewest hires when it covers every post): what the home can do.
+            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, beyond) with { ScoreBoundsOutOfReach = true };
         }
 
         // The fewest hires that cover every post, proven (by the engine, or by the count): a lower bound for any target, as every target covers every post.
@@ -104,7 +104,7 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         }
 
         var copies = candidates.Sum(c => c.MaxCount);
-        for (var atLeast = best.HireCount + 1; best is { Covered: true, Reached: false } && atLeast <= copies && budget.Remaining > TimeSpan.FromSeconds(1); atLeast++)
+        for (var atLeast = best.HireCount + 1; best is { Covered: true, Reached: false } && atLeast <= copies && budget.Remaining > TimeSpan.FromSeconds(1) && !cancellation.IsCancellationRequested; atLeast++)
         {
             // The scores are ratios the model cannot hold: one hire more, the rota's objective choosing who, judged by the scorer.
             var more = await Attempt(problem, candidates, options, best.Rota, least, atLeast, budget, atLeast == copies ? 1 : 0.5, cancellation);

@@ -28,10 +28,15 @@ public sealed record AdviceTarget
     /// Why no rota reaches the score bounds, whatever is hired, from the children's ceilings on the home with every copy
     /// offered (<see cref="ScoreCeiling"/>); null when every bound set lies within them.
     /// </summary>
-    public string? Beyond(IReadOnlyList<ChildCeiling> ceilings)
+    public string? OutOfReach(IReadOnlyList<ChildCeiling> ceilings)
     {
         var lines = new List<string>();
-        if (LowestChildAtLeast is { } lowest && ceilings.FirstOrDefault(c => c.Score < lowest - Slack) is { } child)
+        if (LowestChildAtLeast is > Slack && ceilings.Count == 0)
+        {
+            // The scorer's lowest child is then 0.
+            lines.Add("no child lives in the home during the horizon");
+        }
+        else if (LowestChildAtLeast is { } lowest && ceilings.FirstOrDefault(c => c.Score < lowest - Slack) is { } child)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"{child.ChildId} can score at most {child.Score:0.0} < {lowest:0.##} ({child.Parts})"));
         }
@@ -45,9 +50,9 @@ public sealed record AdviceTarget
                 : string.Create(CultureInfo.InvariantCulture, $"the under-threes' mean can be at most {mean:0.0} < {least:0.##}"));
         }
 
-        if (DistinctPerWeekAtMost is { } most && ceilings.OrderByDescending(c => c.DistinctPerWeek).FirstOrDefault() is { } crowded && crowded.DistinctPerWeek > most + Slack)
+        if (DistinctPerWeekAtMost is { } most && ceilings.OrderByDescending(c => c.DistinctPerWeekAtLeast).FirstOrDefault() is { } crowded && crowded.DistinctPerWeekAtLeast > most + Slack)
         {
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{crowded.ChildId} meets at least {crowded.DistinctPerWeek:0.0#} distinct caregivers per week > {most:0.##}"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{crowded.ChildId} meets at least {crowded.DistinctPerWeekAtLeast:0.0#} distinct caregivers per week > {most:0.##}"));
         }
 
         return lines.Count == 0 ? null : $"No rota reaches the target, whatever is hired: {string.Join("; ", lines)}.";
@@ -70,10 +75,12 @@ public sealed record AdviceTarget
 
         if (DistinctPerWeekAtMost is not null && ceilings.Count > 0)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"no child's least distinct caregivers per week is above {ceilings.Max(c => c.DistinctPerWeek):0.0#}"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"no child's least distinct caregivers per week is above {ceilings.Max(c => c.DistinctPerWeekAtLeast):0.0#}"));
         }
 
-        return $"Not proven out of reach: {string.Join("; ", parts)} — the most any rota within the hard rules could give, each part bounded on its own.";
+        return parts.Count == 0
+            ? "Not proven out of reach."
+            : $"Not proven out of reach: {string.Join("; ", parts)} — the most any rota within the hard rules could give, each part bounded on its own.";
     }
 
     /// <summary>The score bounds the scorer's report misses, one line each; empty when every bound set is met.</summary>

@@ -17,6 +17,28 @@ public static class AdviceWords
         return string.Create(CultureInfo.InvariantCulture, $"{hire.Count} × {candidate.Contract.HoursPerWeek:0.#} h {type}caregiver{skills}{groups}{name}");
     }
 
+    /// <summary>The target in words: "no uncovered post", or its score bounds ("lowest child ≥ 60, distinct caregivers per week ≤ 5").</summary>
+    public static string Target(AdviceTarget target)
+    {
+        var bounds = new List<string>();
+        if (target.LowestChildAtLeast is { } lowest)
+        {
+            bounds.Add(string.Create(CultureInfo.InvariantCulture, $"lowest child ≥ {lowest:0.##}"));
+        }
+
+        if (target.UnderThreesMeanAtLeast is { } underThrees)
+        {
+            bounds.Add(string.Create(CultureInfo.InvariantCulture, $"under-threes' mean ≥ {underThrees:0.##}"));
+        }
+
+        if (target.DistinctPerWeekAtMost is { } distinct)
+        {
+            bounds.Add(string.Create(CultureInfo.InvariantCulture, $"distinct caregivers per week ≤ {distinct:0.##}"));
+        }
+
+        return bounds.Count == 0 ? "no uncovered post" : $"no uncovered post, {string.Join(", ", bounds)}";
+    }
+
     /// <summary>The hires in one sentence when the target is reached ("Hire …; …." or no hire needed); null when it is not.</summary>
     public static string? Headline(AdviceResult result) => result.Status is AdviceStatus.Proven or AdviceStatus.BestFound
         ? result.Hires.Count == 0
@@ -33,8 +55,8 @@ public static class AdviceWords
         {
             AdviceStatus.Proven => $"Proven the {fewest}: no {(by == HiresBy.Cost ? "cheaper" : "smaller")} set of the candidates {reach} within the rules, every hire working their contract hours.",
             AdviceStatus.BestFound => $"The {fewest} found, not proven{(result.HiresBound is { } b ? string.Create(CultureInfo.InvariantCulture, $" (at least {b:0.##} needed)") : "")}.",
-            AdviceStatus.Unreachable when result.UncoveredAfter > 0 => "Cannot be reached with the candidates offered: within the rules, every hire working their contract hours, even hiring all of them leaves posts uncovered (proven).",
-            AdviceStatus.Unreachable => "Cannot be reached with the candidates offered: the hires below cover every post, but no rota within the rules reaches the target's score bounds, whatever is hired (proven; the diagnosis says which child and why).",
+            AdviceStatus.Unreachable when result.ScoreBoundsOutOfReach => $"Cannot be reached with the candidates offered: no rota within the rules reaches the target's score bounds, whatever is hired (proven; the diagnosis says which child and why). The rota shown is the best found {(result.UncoveredAfter > 0 ? "towards covering every post" : "that covers every post")}.",
+            AdviceStatus.Unreachable => "Cannot be reached with the candidates offered: within the rules, every hire working their contract hours, even hiring all of them leaves posts uncovered (proven).",
             _ => $"Unknown: the time ran out before any set of hires was found that {reach}; try a longer time limit.",
         };
     }

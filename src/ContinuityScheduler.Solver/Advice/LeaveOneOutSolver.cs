@@ -57,7 +57,7 @@ public sealed class LeaveOneOutSolver(IMipEngine engine, ObjectiveWeights? weigh
             .ThenByDescending(r => r.GroupLosingMost?.Drop ?? 0)
             .ThenBy(r => r.CaregiverId, StringComparer.Ordinal)
             .ToList();
-        return new LeaveOneOutResult(uncoveredBefore, before.Institution, ranked, clock.Elapsed.TotalSeconds, records.Count == ids.Count);
+        return new LeaveOneOutResult(uncoveredBefore, before.Institution, ranked, clock.Elapsed.TotalSeconds, records.Count == ids.Count && !cancellation.IsCancellationRequested);
     }
 
     /// <summary>The home without the caregiver over the horizon, as the repair's absence expresses it.</summary>
