@@ -7,9 +7,9 @@ internal static class Interrupt
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
     /// <summary>Says on the error stream, when interrupted, what was kept.</summary>
-    public static void Notice(TextWriter error, CancellationToken interrupt, string kept)
+    public static void Notice(TextWriter error, CancellationToken cancellation, string kept)
     {
-        if (interrupt.IsCancellationRequested)
+        if (cancellation.IsCancellationRequested)
         {
             error.WriteLine($"Stopped early (interrupted): {kept}.");
         }

@@ -9,7 +9,7 @@ public sealed class AdviseCommandTests
 {
     // One week, one group: an early post every day, a night post (skill "night") on Wednesday and Thursday. Anna (40 h,
     // exact) works 5 earlies, Nina (16 h, night) the 2 nights: 2 earlies are left, one 16 h hire's exact work.
-    private const string Problem = """
+    internal const string Problem = """
         {
           "institution": {
             "id": "advice-home", "name": "Advice Home", "timeZone": "Europe/Copenhagen",
@@ -34,7 +34,7 @@ public sealed class AdviseCommandTests
         """;
 
     // Either profile alone does it; by cost the copy of Nina (price 1) beats the day caregiver (price 3).
-    private const string Candidates = """
+    internal const string Candidates = """
         { "candidates": [ { "id": "day", "contract": { "hoursPerWeek": 16 }, "price": 3 }, { "like": "nina", "maxCount": 2 } ] }
         """;
 

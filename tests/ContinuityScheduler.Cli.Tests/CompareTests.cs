@@ -39,6 +39,47 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public void Compare_with_candidates_adds_each_homes_staffing_advice()
+    {
+        // The advice home: Anna's 5 earlies and Nina's 2 nights leave 2 earlies, one 16 h hire's work. "One more" adds a
+        // 16 h caregiver to the group (those 2 earlies: no hire needed); without Nina, "like nina" copies no one.
+        var folder = Directory.CreateTempSubdirectory("continuity-compare-advice-").FullName;
+        try
+        {
+            var home = Path.Combine(folder, "home.json");
+            File.WriteAllText(home, AdviseCommandTests.Problem);
+            var candidates = Path.Combine(folder, "candidates.json");
+            File.WriteAllText(candidates, AdviseCommandTests.Candidates);
+            var oneMore = Path.Combine(folder, "one-more.json");
+            File.WriteAllText(oneMore, """{"name":"One more","changes":[{"kind":"add-caregivers","perGroupHours":16}]}""");
+            var withoutNina = Path.Combine(folder, "without-nina.json");
+            File.WriteAllText(withoutNina, """{"name":"Without Nina","changes":[{"kind":"remove-caregivers","ids":["nina"]}]}""");
+            var report = Path.Combine(folder, "report.md");
+
+            var run = CliRun.Of("compare", home, oneMore, withoutNina, "--time-limit", "5", "--candidates", candidates, "--out", report);
+
+            run.ExitCode.Should().Be(ExitCodes.Ok, run.Error);
+            var text = File.ReadAllText(report);
+            text.Should().Contain("Staffing advice for each column's home (the base's for the hospital way): candidates from candidates.json, target no uncovered post, 5 s each.");
+            Cells(text, "advice: what it would take").Should().SatisfyRespectively(
+                @base => @base.Should().StartWith("Hire 1 × 16 h caregiver"),
+                more => more.Should().Be("No hire needed: the staff as they are can cover every post."),
+                without => without.Should().Be("–"));
+            Cells(text, "advice: status").Should().Equal("proven", "proven", "–");
+            Cells(text, "advice: uncovered person-shifts after").Should().Equal("0", "0", "–");
+            text.Should().Contain("No advice: the candidates do not fit this home ($.candidates[1].like: No caregiver 'nina' in the problem to copy.)");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A row's cells in the markdown table, the label left out.</summary>
+    private static string[] Cells(string markdown, string label) =>
+        markdown.Split('\n').Single(l => l.StartsWith($"| {label} |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries)[2..^1];
+
+    [Fact]
     public void A_bad_scenario_file_is_reported_with_its_path_and_nothing_is_solved()
     {
         var file = Path.GetTempFileName();

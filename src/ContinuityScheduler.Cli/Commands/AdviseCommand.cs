@@ -22,42 +22,32 @@ public static class AdviseCommand
         var candidatesPath = CliOptions.Text("--candidates", "CANDIDATES", "the candidate hires (JSON, docs/formats.md)", required: true);
         var by = new Option<string>("--by") { Description = "the fewest hires (count) or the cheapest (cost)", HelpName = "count|cost", DefaultValueFactory = _ => "count" };
         by.AcceptOnlyFromAmong("count", "cost");
-        var lowestChild = CliOptions.Number("--lowest-child", "N", "the target: the lowest child's continuity score at least N (0-100), judged by the scorer", 0, min: 0);
-        var underThreesMean = CliOptions.Number("--under-threes-mean", "N", "the target: the under-threes' mean continuity score at least N", 0, min: 0);
-        var distinctPerWeek = CliOptions.Number("--distinct-per-week", "N", "the target: each child's mean distinct caregivers per week at most N", 0, min: 0);
+        var target = new AdviceTargetArguments();
         var shared = new SolveArguments(outRequired: false);
         var command = new Command("advise", "staffing advice: the fewest (or cheapest) hires among the candidates offered that leave no post uncovered (and reach the score bounds given), whether that is proven, and the figures before and after; exit 0 when the hires reach the target, 1 when not, 2 on bad input")
         {
-            problemPath, candidatesPath, by, lowestChild, underThreesMean, distinctPerWeek,
+            problemPath, candidatesPath, by,
         };
+        target.AddTo(command);
         shared.AddTo(command);
-        command.SetAction((result, interrupt) =>
+        // A task of its own, so that on Ctrl+C the program can wait for it (Interrupt.Grace), not block inside it.
+        command.SetAction((result, cancellation) => Task.Run(() =>
         {
             var problem = Documents.Problem(result.GetRequiredValue(problemPath));
             var candidates = Documents.Candidates(result.GetRequiredValue(candidatesPath), problem);
             var hiresBy = result.GetValue(by) == "cost" ? HiresBy.Cost : HiresBy.Count;
-            var target = new AdviceTarget
-            {
-                LowestChildAtLeast = Given(result, lowestChild),
-                UnderThreesMeanAtLeast = Given(result, underThreesMean),
-                DistinctPerWeekAtMost = Given(result, distinctPerWeek),
-            };
-            var options = new AdviceOptions { Solve = shared.Options(result), By = hiresBy, Target = target };
-            return Task.FromResult(Run(problem, candidates, options, result.GetValue(shared.Out), result.GetValue(shared.Json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, interrupt));
-        });
+            var options = new AdviceOptions { Solve = shared.Options(result), By = hiresBy, Target = target.Target(result) };
+            return Run(problem, candidates, options, result.GetValue(shared.Out), result.GetValue(shared.Json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellation);
+        }, CancellationToken.None));
         return command;
     }
 
-    /// <summary>An option's value when given on the command line; null when left out (a score bound unset).</summary>
-    private static double? Given(ParseResult result, Option<double> option) =>
-        result.GetResult(option) is { Implicit: false } ? result.GetValue(option) : null;
-
-    private static int Run(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, string? outPath, bool json, TextWriter output, TextWriter error, CancellationToken interrupt)
+    private static int Run(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, string? outPath, bool json, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         AdviceResult result;
         try
         {
-            result = new AdviceSolver(DefaultEngine.Create()).AdviseAsync(problem, candidates, options, interrupt).GetAwaiter().GetResult();
+            result = new AdviceSolver(DefaultEngine.Create()).AdviseAsync(problem, candidates, options, cancellation).GetAwaiter().GetResult();
         }
         catch (EngineUnavailableException e)
         {
@@ -70,7 +60,7 @@ public static class AdviseCommand
             Documents.Write(outPath, DocumentWriter.Write(result.Rota));
         }
 
-        Interrupt.Notice(error, interrupt, $"the advice found in {result.Seconds:0.0} s is printed{(outPath is null ? "" : $" and its rota written to {outPath}")}");
+        Interrupt.Notice(error, cancellation, $"the advice found in {result.Seconds:0.0} s is printed{(outPath is null ? "" : $" and its rota written to {outPath}")}");
 
         if (json)
         {

@@ -9,14 +9,27 @@ using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Scenarios;
 using ContinuityScheduler.Domain.Scoring;
 using ContinuityScheduler.Solver;
+using ContinuityScheduler.Solver.Advice;
 
 namespace ContinuityScheduler.Cli.Commands;
 
 /// <summary>Solves each scenario of a base home and sets them side by side, the base's hospital-way rota as the reference column.</summary>
 public static class CompareCommand
 {
-    /// <summary>A column of the comparison: its heading, and the figures of its rota, or why there is none.</summary>
-    public sealed record Column(string Name, string MadeBy, RotaFigures? Figures, string? Note, YearView? Year = null);
+    /// <summary>A column of the comparison: its heading, and the figures of its rota, or why there is none; its home's staffing advice when asked.</summary>
+    public sealed record Column(string Name, string MadeBy, RotaFigures? Figures, string? Note, YearView? Year = null, AdviceResult? Advice = null);
+
+    /// <summary>Staffing advice for each column's home: the candidates' file (read against each home), the target, the seconds each.</summary>
+    public sealed record AdviceAsked(string CandidatesPath, AdviceTarget Target, double Seconds);
+
+    /// <summary>The advice's rows: what it would take for each column's home to reach the target, and how sure that is.</summary>
+    public static readonly IReadOnlyList<(string Label, Func<AdviceResult, string> Value)> AdviceRows =
+    [
+        ("advice: what it would take", a => AdviceWords.Headline(a) ?? (a.Status == AdviceStatus.Unreachable ? "cannot be reached with the candidates offered" : "not found in the time")),
+        ("advice: status", a => JsonNames.Of(a.Status)),
+        ("advice: uncovered person-shifts after", a => a.UncoveredAfter.ToString("0", CultureInfo.InvariantCulture)),
+        ("advice: lowest child's score after", a => a.ContinuityAfter.Min.ToString("0.0", CultureInfo.InvariantCulture)),
+    ];
 
     /// <summary>The year view's rows: each column's rota published after the history, and the hospital way of the same horizons.</summary>
     public static readonly IReadOnlyList<(string Label, Func<YearView, string> Value)> YearRows =
@@ -41,19 +54,36 @@ public static class CompareCommand
             HelpName = "FILE|DIR",
             AllowMultipleArgumentsPerToken = true,
         };
+        var candidates = CliOptions.Text("--candidates", "CANDIDATES", "candidate hires (JSON, docs/formats.md): adds staffing advice for each column's home (the base's for the hospital way)", required: false);
+        var target = new AdviceTargetArguments();
+        var adviceTime = CliOptions.Number("--advice-time-limit", "S", "seconds each advice takes; the --time-limit when not given", 0, min: 0);
         var command = new Command("compare", "solve each scenario of the base and set them beside the base's hospital-way rota")
         {
-            basePath, scenarioPaths, timeLimit, threads, outPath, history,
+            basePath, scenarioPaths, timeLimit, threads, outPath, history, candidates,
         };
-        command.SetAction((result, interrupt) => Task.FromResult(Run(
-            result.GetRequiredValue(basePath), result.GetRequiredValue(scenarioPaths), result.GetValue(timeLimit), (int)result.GetValue(threads), result.GetValue(outPath),
-            result.GetValue(history), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, interrupt)));
+        target.AddTo(command);
+        command.Add(adviceTime);
+        // A task of its own, so that on Ctrl+C the program can wait for it (Interrupt.Grace), not block inside it.
+        command.SetAction((result, cancellation) => Task.Run(() =>
+        {
+            var seconds = result.GetValue(timeLimit);
+            var advice = result.GetValue(candidates) is { } path ? new AdviceAsked(path, target.Target(result), result.GetValue(adviceTime) is > 0 and var s ? s : seconds) : null;
+            return Run(
+                result.GetRequiredValue(basePath), result.GetRequiredValue(scenarioPaths), seconds, (int)result.GetValue(threads), result.GetValue(outPath),
+                result.GetValue(history), advice, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellation);
+        }, CancellationToken.None));
         return command;
     }
 
-    public static int Run(string basePath, IReadOnlyList<string> scenarioPaths, double seconds, int threads, string? outPath, IReadOnlyList<string>? historyPaths, TextWriter output, TextWriter error, CancellationToken interrupt)
+    public static int Run(string basePath, IReadOnlyList<string> scenarioPaths, double seconds, int threads, string? outPath, IReadOnlyList<string>? historyPaths, AdviceAsked? advice, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var baseProblem = Documents.Problem(basePath);
+        if (advice is not null)
+        {
+            // The candidates must fit the base, or nothing is solved; a scenario they do not fit has no advice, and says why.
+            Documents.Candidates(advice.CandidatesPath, baseProblem);
+        }
+
         var history = historyPaths is { Count: > 0 } ? PublishedRotas.Read(baseProblem, historyPaths) : null;
         YearView? Year(PlanningProblem problem, Rota rota) => history is null ? null : YearView.Of(history, problem, rota);
         var baseText = File.ReadAllText(basePath);
@@ -71,13 +101,13 @@ public static class CompareCommand
         var columns = new List<Column> { new("Hospital way (base)", "hospital-way", RotaFigures.Of(baseProblem, hospitalWay, rates), null, Year(baseProblem, hospitalWay)) };
         foreach (var (scenario, problem) in scenarios.Zip(problems))
         {
-            if (interrupt.IsCancellationRequested)
+            if (cancellation.IsCancellationRequested)
             {
                 break;
             }
 
             var solver = new RotaSolver(DefaultEngine.Create());
-            var result = view.RunAsync($"Solving '{scenario.Name}' ({seconds:0} s)", options.TimeLimit, progress => solver.SolveAsync(problem, options, progress, interrupt)).GetAwaiter().GetResult();
+            var result = view.RunAsync($"Solving '{scenario.Name}' ({seconds:0} s)", options.TimeLimit, progress => solver.SolveAsync(problem, options, progress, cancellation)).GetAwaiter().GetResult();
             var note = result.Diagnosis.Count > 0 ? $"{scenario.Description} {string.Join(" ", result.Diagnosis)}" : scenario.Description;
             columns.Add(new Column(scenario.Name, $"solver, {JsonNames.Of(result.Status)}, gap {(result.Gap is { } g ? g.ToString("0%", CultureInfo.InvariantCulture) : "-")}", RotaFigures.Of(problem, result.Rota, rates), note, Year(problem, result.Rota)));
         }
@@ -88,11 +118,26 @@ public static class CompareCommand
             conditions += $" The year view: {history!.Count} published rota(s) with each column's rota published after them (on dates both cover, the column's), {year.From:uuuu-MM-dd} to {year.To:uuuu-MM-dd}, against the hospital way of the same horizons.";
         }
 
-        if (interrupt.IsCancellationRequested)
+        if (advice is not null)
         {
-            // The last column solved may have been stopped short: its figures are from its best rota then.
-            conditions += $" Stopped early (interrupted): {columns.Count - 1} of {scenarios.Count} scenario(s) solved, the last perhaps short of its time.";
+            // Each column's home: the base for the hospital way, else its scenario's.
+            var homes = problems.Prepend(baseProblem).ToList();
+            for (var i = 0; i < columns.Count && !cancellation.IsCancellationRequested; i++)
+            {
+                columns[i] = Advised(columns[i], homes[i], advice, options, error, cancellation);
+            }
+
+            conditions += $" Staffing advice for each column's home (the base's for the hospital way): candidates from {Path.GetFileName(advice.CandidatesPath)}, target {AdviceWords.Target(advice.Target)}, {advice.Seconds:0} s each.";
         }
+
+        if (cancellation.IsCancellationRequested)
+        {
+            // The last column solved (or advised) may have been stopped short: its figures are from its best rota then.
+            var stopped = $"{columns.Count - 1} of {scenarios.Count} scenario(s) solved{(advice is null ? "" : $", {columns.Count(c => c.Advice is not null)} column(s) advised")}{(columns.Count > 1 ? ", the last perhaps short of its time" : "")}";
+            conditions += $" Stopped early (interrupted): {stopped}.";
+            Interrupt.Notice(error, cancellation, $"the report holds {stopped}");
+        }
+
         var report = outPath?.EndsWith(".html", StringComparison.OrdinalIgnoreCase) == true ? Html(columns, rates, conditions) : Markdown(columns, rates, conditions);
         if (outPath is not null)
         {
@@ -105,6 +150,22 @@ public static class CompareCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The column with its home's staffing advice, or with a note saying why there is none (the candidates do not fit the home).</summary>
+    private static Column Advised(Column column, PlanningProblem home, AdviceAsked advice, SolveOptions options, TextWriter error, CancellationToken cancellation)
+    {
+        var candidates = CandidateReader.Read(File.ReadAllText(advice.CandidatesPath), home);
+        if (!candidates.Succeeded)
+        {
+            var why = $"No advice: the candidates do not fit this home ({string.Join("; ", candidates.Errors)}).";
+            return column with { Note = column.Note is null ? why : $"{column.Note} {why}" };
+        }
+
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Advising '{column.Name}' ({advice.Seconds:0} s) ..."));
+        var adviceOptions = new AdviceOptions { Solve = options with { TimeLimit = TimeSpan.FromSeconds(advice.Seconds) }, Target = advice.Target };
+        var result = new AdviceSolver(DefaultEngine.Create()).AdviseAsync(home, candidates.Value!, adviceOptions, cancellation).GetAwaiter().GetResult();
+        return column with { Advice = result };
     }
 
     public static string Markdown(IReadOnlyList<Column> columns, CostRates rates, string conditions)
@@ -122,6 +183,11 @@ public static class CompareCommand
         foreach (var (label, value) in columns.Any(c => c.Year is not null) ? YearRows : [])
         {
             text.AppendLine($"| {label} | {string.Join(" | ", columns.Select(c => c.Year is { } y ? value(y) : "–"))} |");
+        }
+
+        foreach (var (label, value) in columns.Any(c => c.Advice is not null) ? AdviceRows : [])
+        {
+            text.AppendLine($"| {label} | {string.Join(" | ", columns.Select(c => c.Advice is { } a ? value(a) : "–"))} |");
         }
 
         text.AppendLine();
@@ -150,6 +216,11 @@ public static class CompareCommand
         foreach (var (label, value) in columns.Any(c => c.Year is not null) ? YearRows : [])
         {
             html.Append($"<tr><td>{E(label)}</td>").Append(string.Concat(columns.Select(c => $"<td>{E(c.Year is { } y ? value(y) : "–")}</td>"))).Append("</tr>");
+        }
+
+        foreach (var (label, value) in columns.Any(c => c.Advice is not null) ? AdviceRows : [])
+        {
+            html.Append($"<tr><td>{E(label)}</td>").Append(string.Concat(columns.Select(c => $"<td>{E(c.Advice is { } a ? value(a) : "–")}</td>"))).Append("</tr>");
         }
 
         html.Append("</table><ul>");

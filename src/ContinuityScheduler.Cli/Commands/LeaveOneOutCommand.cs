@@ -33,7 +33,8 @@ public static class LeaveOneOutCommand
         {
             problemPath, rotaPath, caregivers, timeLimit, threads, seed, deterministic, json, outPath,
         };
-        command.SetAction((result, interrupt) =>
+        // A task of its own, so that on Ctrl+C the program can wait for it (Interrupt.Grace), not block inside it.
+        command.SetAction((result, cancellation) => Task.Run(() =>
         {
             var problem = Documents.Problem(result.GetRequiredValue(problemPath));
             var rota = Documents.Rota(result.GetRequiredValue(rotaPath), problem);
@@ -50,8 +51,8 @@ public static class LeaveOneOutCommand
                     Deterministic = result.GetValue(deterministic),
                 },
             };
-            return Task.FromResult(Run(problem, rota, options, result.GetValue(outPath), result.GetValue(json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, interrupt));
-        });
+            return Run(problem, rota, options, result.GetValue(outPath), result.GetValue(json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellation);
+        }, CancellationToken.None));
         return command;
     }
 
@@ -73,7 +74,7 @@ public static class LeaveOneOutCommand
         return unknown.Count == 0 ? ids : throw new UsageException($"--caregivers names no caregiver of the problem: '{string.Join("', '", unknown)}'.");
     }
 
-    private static int Run(PlanningProblem problem, Rota rota, LeaveOneOutOptions options, string? outPath, bool json, TextWriter output, TextWriter error, CancellationToken interrupt)
+    private static int Run(PlanningProblem problem, Rota rota, LeaveOneOutOptions options, string? outPath, bool json, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         // In --json mode stdout carries only the result, so progress goes to stderr.
         var progressWriter = json ? error : output;
@@ -84,7 +85,7 @@ public static class LeaveOneOutCommand
         try
         {
             result = new LeaveOneOutSolver(DefaultEngine.Create())
-                .LeaveOneOutAsync(problem, rota, options, new Listener(r => progressWriter.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {++done}/{count} without {r.CaregiverId}: {r.Seconds:0.0} s"))), interrupt)
+                .LeaveOneOutAsync(problem, rota, options, new Listener(r => progressWriter.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {++done}/{count} without {r.CaregiverId}: {r.Seconds:0.0} s"))), cancellation)
                 .GetAwaiter().GetResult();
         }
         catch (EngineUnavailableException e)
@@ -99,7 +100,7 @@ public static class LeaveOneOutCommand
             Documents.Write(outPath, document);
         }
 
-        Interrupt.Notice(error, interrupt, $"the {result.Caregivers.Count} caregiver(s) left out before it are reported");
+        Interrupt.Notice(error, cancellation, $"{result.Caregivers.Count} caregiver(s) reported, the last perhaps cut short");
 
         if (json)
         {

@@ -17,7 +17,8 @@ public static class RepairCommand
             problemPath, rotaPath, absent, from, to,
         };
         shared.AddTo(command);
-        command.SetAction((result, interrupt) =>
+        // A task of its own, so that on Ctrl+C the program can wait for it (Interrupt.Grace), not block inside it.
+        command.SetAction((result, cancellation) => Task.Run(() =>
         {
             var problem = Documents.Problem(result.GetRequiredValue(problemPath));
             var published = Documents.Rota(result.GetRequiredValue(rotaPath), problem);
@@ -35,8 +36,8 @@ public static class RepairCommand
             }
 
             var settings = new SolveCommand.Settings(result.GetRequiredValue(shared.Out), shared.Options(result), result.GetValue(shared.Json), "Repairing");
-            return Task.FromResult(SolveCommand.Execute(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (solver, options, progress) => solver.RepairAsync(problem, published, caregiver, first, last, options, progress, interrupt), problem, published, interrupt));
-        });
+            return SolveCommand.Execute(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (solver, options, progress) => solver.RepairAsync(problem, published, caregiver, first, last, options, progress, cancellation), problem, published, cancellation);
+        }, CancellationToken.None));
         return command;
     }
 }

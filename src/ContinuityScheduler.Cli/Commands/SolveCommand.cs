@@ -20,12 +20,13 @@ public static class SolveCommand
             problemPath,
         };
         shared.AddTo(command);
-        command.SetAction((result, interrupt) =>
+        // A task of its own, so that on Ctrl+C the program can wait for it (Interrupt.Grace), not block inside it.
+        command.SetAction((result, cancellation) => Task.Run(() =>
         {
             var problem = Documents.Problem(result.GetRequiredValue(problemPath));
             var settings = new Settings(result.GetRequiredValue(shared.Out), shared.Options(result), result.GetValue(shared.Json), "Solving");
-            return Task.FromResult(Execute(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (solver, options, progress) => solver.SolveAsync(problem, options, progress, interrupt), problem, null, interrupt));
-        });
+            return Execute(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, (solver, options, progress) => solver.SolveAsync(problem, options, progress, cancellation), problem, null, cancellation);
+        }, CancellationToken.None));
         return command;
     }
 
@@ -33,7 +34,7 @@ public static class SolveCommand
     public sealed record Settings(string OutPath, SolveOptions Options, bool Json, string Title);
 
     /// <summary>Runs a solve or a repair with the command line's options, shows its progress, prints its result, writes the rota (the best so far when interrupted).</summary>
-    public static int Execute(Settings settings, TextWriter output, TextWriter error, Func<RotaSolver, SolveOptions, IProgress<SolveProgress>?, Task<SolveResult>> solve, PlanningProblem problem, Rota? published, CancellationToken interrupt)
+    public static int Execute(Settings settings, TextWriter output, TextWriter error, Func<RotaSolver, SolveOptions, IProgress<SolveProgress>?, Task<SolveResult>> solve, PlanningProblem problem, Rota? published, CancellationToken cancellation)
     {
         var (outPath, options, json, title) = settings;
         // In --json mode stdout carries only the result, so progress goes to stderr.
@@ -52,7 +53,7 @@ public static class SolveCommand
         }
 
         Documents.Write(outPath, DocumentWriter.Write(result.Rota));
-        Interrupt.Notice(error, interrupt, $"the best rota found in {result.Seconds:0.0} s is written to {outPath}");
+        Interrupt.Notice(error, cancellation, $"the best rota found in {result.Seconds:0.0} s is written to {outPath}");
         var continuity = ContinuityScorer.Score(problem, result.Rota).Institution;
         var changes = published is null ? (int?)null : Changes(published, result.Rota);
         if (json)
