@@ -99,6 +99,8 @@ public static class CompareCommand
 
         var hospitalWay = HospitalWay.Generate(baseProblem);
         var columns = new List<Column> { new("Hospital way (base)", "hospital-way", RotaFigures.Of(baseProblem, hospitalWay, rates), null, Year(baseProblem, hospitalWay)) };
+        // Each column's solved rota, the advice's start: its plain solve then begins where the column's ended (none for the hospital way).
+        var solved = new List<Rota?> { null };
         foreach (var (scenario, problem) in scenarios.Zip(problems))
         {
             if (cancellation.IsCancellationRequested)
@@ -110,6 +112,7 @@ public static class CompareCommand
             var result = view.RunAsync($"Solving '{scenario.Name}' ({seconds:0} s)", options.TimeLimit, progress => solver.SolveAsync(problem, options, progress, cancellation)).GetAwaiter().GetResult();
             var note = result.Diagnosis.Count > 0 ? $"{scenario.Description} {string.Join(" ", result.Diagnosis)}" : scenario.Description;
             columns.Add(new Column(scenario.Name, $"solver, {JsonNames.Of(result.Status)}, gap {(result.Gap is { } g ? g.ToString("0%", CultureInfo.InvariantCulture) : "-")}", RotaFigures.Of(problem, result.Rota, rates), note, Year(problem, result.Rota)));
+            solved.Add(result.Rota);
         }
 
         var conditions = $"Each scenario solved for {seconds:0} s ({(options.Threads > 0 ? $"{options.Threads} workers" : "workers by size")}), {DateTime.UtcNow:yyyy-MM-dd}.";
@@ -124,7 +127,7 @@ public static class CompareCommand
             var homes = problems.Prepend(baseProblem).ToList();
             for (var i = 0; i < columns.Count && !cancellation.IsCancellationRequested; i++)
             {
-                columns[i] = Advised(columns[i], homes[i], advice, options, error, cancellation);
+                columns[i] = Advised(columns[i], homes[i], advice, options with { Start = solved[i] }, error, cancellation);
             }
 
             conditions += $" Staffing advice for each column's home (the base's for the hospital way): candidates from {Path.GetFileName(advice.CandidatesPath)}, target {AdviceWords.Target(advice.Target)}, {advice.Seconds:0} s each.";
