@@ -21,4 +21,8 @@ public sealed record KeyMoments
     public LocalTime WakeUp { get; }
 
     public LocalTime Bedtime { get; }
+
+    /// <summary>From wake-up to bedtime on a date, in real time: on a daylight-saving day an hour shorter or longer.</summary>
+    public Interval WakingDayOn(LocalDate date, DateTimeZone zone) =>
+        new((date + WakeUp).InZoneLeniently(zone).ToInstant(), (date + Bedtime).InZoneLeniently(zone).ToInstant());
 }

@@ -43,7 +43,7 @@ public static class ContinuityScorer
         var days = problem.Horizon.Dates
             .Select(date => (date, group: child.GroupOn(date)))
             .Where(d => d.group is not null)
-            .Select(d => new PresentDay(d.date, d.group!, KeyMomentsOn(problem, d.date)))
+            .Select(d => new PresentDay(d.date, d.group!, problem.Institution.KeyMoments.WakingDayOn(d.date, problem.Institution.TimeZone)))
             .ToList();
         var hours = new Dictionary<string, double>(StringComparer.Ordinal);
         var contactByDay = new Dictionary<LocalDate, HashSet<string>>();
@@ -167,19 +167,10 @@ public static class ContinuityScorer
         return end > start ? (end - start).TotalHours : 0;
     }
 
-    private static (Instant WakeUp, Instant Bedtime) KeyMomentsOn(PlanningProblem problem, LocalDate date)
+    private sealed record PresentDay(LocalDate Date, string GroupId, Interval WakingDay)
     {
-        var zone = problem.Institution.TimeZone;
-        var moments = problem.Institution.KeyMoments;
-        return ((date + moments.WakeUp).InZoneLeniently(zone).ToInstant(), (date + moments.Bedtime).InZoneLeniently(zone).ToInstant());
-    }
+        public Instant WakeUp => WakingDay.Start;
 
-    private sealed record PresentDay(LocalDate Date, string GroupId, (Instant WakeUp, Instant Bedtime) Moments)
-    {
-        public Instant WakeUp => Moments.WakeUp;
-
-        public Instant Bedtime => Moments.Bedtime;
-
-        public Interval WakingDay => new(WakeUp, Bedtime);
+        public Instant Bedtime => WakingDay.End;
     }
 }

@@ -87,7 +87,9 @@ public static partial class ScoreCeiling
         foreach (var monday in weeks)
         {
             var inWeek = days.Select((d, i) => (d, i)).Where(x => Week.StartOf(x.d.Date) == monday).Select(x => x.i).ToHashSet();
-            double InWeek(Post post) => post.ContactOn.Where(c => inWeek.Contains(c.Day)).Sum(c => c.Hours);
+            // Each post's contact hours in the week, counted once: every caregiver's most reads them again.
+            var hours = posts.ToDictionary<Post, Post, double>(p => p, p => p.ContactOn.Where(c => inWeek.Contains(c.Day)).Sum(c => c.Hours), ReferenceEqualityComparer.Instance);
+            double InWeek(Post post) => hours[post];
             var asked = staff.CoverageIsHard ? posts.Where(p => p.Applies).Sum(p => p.Count * InWeek(p)) : 0;
             if (asked <= Slack)
             {
@@ -117,15 +119,11 @@ public static partial class ScoreCeiling
             ? new CoreTeam(group.CoreTeam.Concat(child.KeyPersons).ToHashSet(StringComparer.Ordinal), 0)
             : new CoreTeam(null, group.CoreTeamTarget))];
 
-    private static List<PresentDay> PresentDays(PlanningProblem problem, Child child)
-    {
-        var zone = problem.Institution.TimeZone;
-        var moments = problem.Institution.KeyMoments;
-        return [.. problem.Horizon.Dates
+    private static List<PresentDay> PresentDays(PlanningProblem problem, Child child) =>
+        [.. problem.Horizon.Dates
             .Select(date => (date, group: child.GroupOn(date)))
             .Where(d => d.group is not null)
-            .Select(d => new PresentDay(d.date, d.group!, (d.date + moments.WakeUp).InZoneLeniently(zone).ToInstant(), (d.date + moments.Bedtime).InZoneLeniently(zone).ToInstant()))];
-    }
+            .Select(d => new PresentDay(d.date, d.group!, problem.Institution.KeyMoments.WakingDayOn(d.date, problem.Institution.TimeZone)))];
 
     /// <summary>Every demand on every date of the horizon (the dates it applies on count towards what is asked), with what it gives the child.</summary>
     private static List<Post> Posts(PlanningProblem problem, List<PresentDay> days)
@@ -142,11 +140,11 @@ public static partial class ScoreCeiling
             foreach (var date in dates)
             {
                 var interval = type.IntervalOn(date, zone);
-                var (contactOn, moments) = Gives(days, demand.GroupIds, interval);
-                if (contactOn.Count > 0 || moments.Count > 0)
+                var given = Gives(days, demand.GroupIds, interval);
+                if (given.Any)
                 {
                     var applies = problem.Horizon.Dates.Contains(date) && demand.AppliesOn(date);
-                    posts.Add(new Post(demand, date, applies, demand.Count, interval.Duration.TotalHours, interval.Duration.TotalHours * type.WorkingTimeFactor, contactOn, moments));
+                    posts.Add(new Post(demand, date, applies, demand.Count, interval.Duration.TotalHours, interval.Duration.TotalHours * type.WorkingTimeFactor, given.ContactOn, given.Moments));
                 }
             }
         }
@@ -160,12 +158,12 @@ public static partial class ScoreCeiling
         var zone = problem.Institution.TimeZone;
         return [.. problem.History.Shifts
             .Where(s => problem.ShiftTypesByCode.ContainsKey(s.ShiftType))
-            .Select(s => (s.CaregiverId, Given: Given.Of(Gives(days, s.GroupIds, problem.ShiftTypesByCode[s.ShiftType].IntervalOn(s.Date, zone)))))
-            .Where(h => h.Given.Contact > 0 || h.Given.Moments.Count > 0)];
+            .Select(s => (s.CaregiverId, Given: Gives(days, s.GroupIds, problem.ShiftTypesByCode[s.ShiftType].IntervalOn(s.Date, zone))))
+            .Where(h => h.Given.Any)];
     }
 
     /// <summary>A shift's contact hours with the child on each present day it overlaps, and the key moments it is on duty for.</summary>
-    private static (List<(int Day, double Hours)> ContactOn, List<(int Day, bool Bedtime)> Moments) Gives(List<PresentDay> days, IReadOnlyList<string> groupIds, Interval interval)
+    private static Given Gives(List<PresentDay> days, IReadOnlyList<string> groupIds, Interval interval)
     {
         var contactOn = new List<(int, double)>();
         var moments = new List<(int, bool)>();
@@ -195,10 +193,15 @@ public static partial class ScoreCeiling
             }
         }
 
-        return (contactOn, moments);
+        return new Given(contactOn, moments);
     }
 
-    private sealed record PresentDay(LocalDate Date, string GroupId, Instant WakeUp, Instant Bedtime);
+    private sealed record PresentDay(LocalDate Date, string GroupId, Interval WakingDay)
+    {
+        public Instant WakeUp => WakingDay.Start;
+
+        public Instant Bedtime => WakingDay.End;
+    }
 
     /// <summary>What a shift gives the child: contact hours on each present day, and key moments on duty.</summary>
     private record Given(List<(int Day, double Hours)> ContactOn, List<(int Day, bool Bedtime)> Moments)
@@ -207,7 +210,8 @@ public static partial class ScoreCeiling
 
         public HashSet<int> Days { get; } = [.. ContactOn.Select(c => c.Day)];
 
-        public static Given Of((List<(int Day, double Hours)> ContactOn, List<(int Day, bool Bedtime)> Moments) given) => new(given.ContactOn, given.Moments);
+        /// <summary>Any contact or key moment at all.</summary>
+        public bool Any => ContactOn.Count > 0 || Moments.Count > 0;
     }
 
     /// <summary>One demand on one date: whether it applies in the horizon (and asks its count), its length and working hours, and what it gives the child.</summary>

@@ -80,8 +80,8 @@ public static class ObjectiveFunction
                     continue;
                 }
 
-                var wakeUp = (date + problem.Institution.KeyMoments.WakeUp).InZoneLeniently(zone).ToInstant();
-                var bedtime = (date + problem.Institution.KeyMoments.Bedtime).InZoneLeniently(zone).ToInstant();
+                var waking = problem.Institution.KeyMoments.WakingDayOn(date, zone);
+                var (wakeUp, bedtime) = (waking.Start, waking.End);
                 var theirs = shifts.Where(s => child.KeyPersons.Contains(s.CaregiverId) && s.Serves(groupId)).ToList();
                 if (!theirs.Any(s => s.Interval.Start < bedtime && wakeUp < s.Interval.End))
                 {

@@ -398,13 +398,7 @@ public sealed partial class RotaModelBuilder
         return children.Count == 0 ? 1 : children.Average(c => c.IsUnderThreeOn(Horizon.Start) ? 2.0 : 1.0);
     }
 
-    private Interval WakingDay(LocalDate date)
-    {
-        var moments = problem.Institution.KeyMoments;
-        return new Interval(
-            (date + moments.WakeUp).InZoneLeniently(calendar.Zone).ToInstant(),
-            (date + moments.Bedtime).InZoneLeniently(calendar.Zone).ToInstant());
-    }
+    private Interval WakingDay(LocalDate date) => problem.Institution.KeyMoments.WakingDayOn(date, calendar.Zone);
 
     private IEnumerable<Cell> NearbyCells(KeySet caregivers, LocalDate date) =>
         caregivers.Ids.SelectMany(id => Enumerable.Range(-Reach, Reach + 1).SelectMany(d => On(id, date.PlusDays(d))));
