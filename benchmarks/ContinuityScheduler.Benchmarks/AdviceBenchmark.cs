@@ -33,11 +33,11 @@ public static class AdviceBenchmark
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# Advice benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; time limit {seconds:0} s for each advice (its plain solve for the \"before\" figures included: a quarter; advice answers at once, proven, when that rota already reaches the target) and for the baseline, the plain solve of the same home measured in the same run; --by count; candidates from samples/workshop/advice/<sample>.json; short-staffed = without {string.Join(", ", Removed)}.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; time limit {seconds:0} s for each advice (its plain solve for the \"before\" figures included: a quarter; advice answers at once, proven, when that rota already reaches the target; \"answer proven after\" is when the hires, or that none reach the target, were proven: the time after it goes on the rota's continuity) and for the baseline, the plain solve of the same home measured in the same run; --by count; candidates from samples/workshop/advice/<sample>.json; short-staffed = without {string.Join(", ", Removed)}.");
         report.AppendLine(CultureInfo.InvariantCulture, $"Load at the start (`uptime`, the machine shared with other work): {Uptime()}");
         report.AppendLine();
-        report.AppendLine("| home | target | plain solve (s) | plain: uncovered (least proven?) | plain: lowest child | advice (s) | ratio to plain | status | hires | hires bound | uncovered before → after | lowest child before → after | continuity before → after (weighted) | hard violations after |");
-        report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        report.AppendLine("| home | target | plain solve (s) | plain: uncovered (least proven?) | plain: lowest child | advice (s) | ratio to plain | status | answer proven after (s) | hires | hires bound | uncovered before → after | lowest child before → after | continuity before → after (weighted) | hard violations after |");
+        report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var name in samples)
         {
             var document = File.ReadAllText(Path.Combine(root, "samples", $"{name}.json"));
@@ -88,7 +88,7 @@ public static class AdviceBenchmark
         var hires = advice.Hires.Count == 0 ? "none" : string.Join("; ", advice.Hires.Select(AdviceWords.Describe));
         var before = advice.UncoveredBefore is { } b ? $"{b:0} (proven)" : "? (not proven)";
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {target} | {plain.Seconds:0.0} | {plainUncovered:0} ({(plain.UncoveredMinimum is null ? "not proven" : "proven")}) | {plainLowest:0.0} | {advice.Seconds:0.0} | {advice.Seconds / plain.Seconds:0.00}× | {JsonNames.Of(advice.Status)} | {hires} | {(advice.HiresBound is { } h ? h.ToString("0.##", CultureInfo.InvariantCulture) : "-")} | {before} → {advice.UncoveredAfter:0} | {advice.ContinuityBefore.Min:0.0} → {advice.ContinuityAfter.Min:0.0} | {Continuity(advice.ContinuityBefore)} → {Continuity(advice.ContinuityAfter)} | {advice.Validation.HardCount} |");
+            $"| {label} | {target} | {plain.Seconds:0.0} | {plainUncovered:0} ({(plain.UncoveredMinimum is null ? "not proven" : "proven")}) | {plainLowest:0.0} | {advice.Seconds:0.0} | {advice.Seconds / plain.Seconds:0.00}× | {JsonNames.Of(advice.Status)} | {(advice.ProvenSeconds is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) : "-")} | {hires} | {(advice.HiresBound is { } h ? h.ToString("0.##", CultureInfo.InvariantCulture) : "-")} | {before} → {advice.UncoveredAfter:0} | {advice.ContinuityBefore.Min:0.0} → {advice.ContinuityAfter.Min:0.0} | {Continuity(advice.ContinuityBefore)} → {Continuity(advice.ContinuityAfter)} | {advice.Validation.HardCount} |");
     }
 
     private static string Continuity(ContinuitySummary summary) => summary.WeightedMean.ToString("0.00", CultureInfo.InvariantCulture);

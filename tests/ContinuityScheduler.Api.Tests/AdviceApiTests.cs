@@ -75,6 +75,7 @@ public sealed class AdviceApiTests(AdviceHomeFixture fixture) : IClassFixture<Ad
         ((string)advice["headline"]!).Should().Be("Hire 1 × 16 h caregiver (day).");
         ((double)advice["uncoveredBeforeFound"]!).Should().Be(2);
         ((double)advice["uncoveredAfter"]!).Should().Be(0);
+        ((double)advice["provenSeconds"]!).Should().BeInRange((double)advice["beforeSeconds"]!, (double)advice["seconds"]!, "proven after the plain solve, within the advice");
 
         // The validator, not the solver's word: the rota on the returned problem (the home with the hire) covers every post.
         var problem = ProblemReader.Read(advice["problem"]!.ToJsonString()).Value!;
@@ -110,6 +111,7 @@ public sealed class AdviceApiTests(AdviceHomeFixture fixture) : IClassFixture<Ad
         ((double)advice["target"]!["distinctPerWeekAtMost"]!).Should().Be(distinctPerWeek);
         advice["target"]!["lowestChildAtLeast"].Should().BeNull();
         ((string)advice["status"]!).Should().Be(status, advice.ToJsonString());
+        ((double)advice["provenSeconds"]!).Should().BeInRange((double)advice["beforeSeconds"]!, (double)advice["seconds"]!, "proven and unreachable answers are both proven");
         ((bool)advice["targetReached"]!).Should().Be(reachable);
         advice["targetMisses"]!.AsArray().Should().HaveCount(reachable ? 0 : 1);
         if (!reachable)

@@ -85,6 +85,8 @@ public sealed class AdviceStatusTests
         var advice = await new AdviceSolver(engine).AdviseAsync(Problem, Candidates, Options(by: HiresBy.Cost));
 
         advice.Status.Should().Be(expected);
+
+        Checks.AssertProofTime(advice);
         advice.HireCount.Should().Be(2);
         RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty();
         advice.TargetReached.Should().BeTrue();
@@ -102,6 +104,7 @@ public sealed class AdviceStatusTests
 
         HiresLowerBound.Of(Problem, Candidates).Least.Should().Be(2);
         advice.Status.Should().Be(expected, "the count proves the fewest hires, never the cheapest");
+        Checks.AssertProofTime(advice);
         advice.HireCount.Should().Be(2);
         RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty();
         engine.Seen.Where(StubEngine.IsAdvice).Should().OnlyContain(m => m.Constraints.Any(c => c.Rule == "advice:hires-counted" && c.RightHandSide == 2));
@@ -115,6 +118,8 @@ public sealed class AdviceStatusTests
         var advice = await new AdviceSolver(engine).AdviseAsync(Blocked, Candidates, Options());
 
         advice.Status.Should().Be(AdviceStatus.Unknown, "nothing was proven and nothing covers every post");
+
+        Checks.AssertProofTime(advice);
         RotaSolver.Shortfall(RotaValidator.Validate(advice.Problem, advice.Rota)).Should().Be(2, "the greedy start covers the weekend, not the nights");
         advice.Diagnosis.Should().Contain(line => line.StartsWith("Demand night", StringComparison.Ordinal) && line.Contains("2026-12-02", StringComparison.Ordinal));
     }
@@ -129,6 +134,7 @@ public sealed class AdviceStatusTests
         engine.Seen.Count(StubEngine.IsAdvice).Should().Be(2, "a second coverage solve, no hires-at-least one");
         engine.Seen.Should().NotContain(m => m.Constraints.Any(c => c.Rule == "advice:hires-at-least"));
         advice.Status.Should().Be(AdviceStatus.Unknown);
+        Checks.AssertProofTime(advice);
         RotaSolver.Shortfall(RotaValidator.Validate(advice.Problem, advice.Rota)).Should().Be(2);
     }
 
@@ -143,6 +149,8 @@ public sealed class AdviceStatusTests
 
         unreachable.Status.Should().Be(AdviceStatus.Unreachable);
         unknown.Status.Should().Be(AdviceStatus.Unknown);
+        Checks.AssertProofTime(unreachable);
+        Checks.AssertProofTime(unknown);
         RotaSolver.Shortfall(RotaValidator.Validate(unreachable.Problem, unreachable.Rota)).Should().Be(2, "the validator's count, not the engine's");
     }
 
@@ -157,6 +165,7 @@ public sealed class AdviceStatusTests
         advice.Rota.Assignments.Should().Contain(Plain.Assignments);
         advice.UncoveredAfter.Should().Be(2);
         advice.Status.Should().Be(AdviceStatus.Unknown);
+        Checks.AssertProofTime(advice);
     }
 
     [Fact]
@@ -191,6 +200,8 @@ public sealed class AdviceStatusTests
         var advice = await new AdviceSolver(engine).AdviseAsync(problem, Candidates, options);
 
         advice.Status.Should().Be(AdviceStatus.Proven);
+
+        Checks.AssertProofTime(advice);
         advice.Hires.Should().BeEmpty();
         engine.Seen.Should().ContainSingle().Which.Levels.Should().NotContain(l => l.Name == RotaModel.HiresLevel);
         RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(v => v.Severity == Severity.Hard).Should().BeEmpty();
@@ -207,6 +218,8 @@ public sealed class AdviceStatusTests
         var advice = await new AdviceSolver(engine).AdviseAsync(Problem, Candidates, Options(new AdviceTarget { LowestChildAtLeast = 101 }));
 
         advice.Status.Should().Be(AdviceStatus.Unreachable);
+
+        Checks.AssertProofTime(advice);
         advice.HireCount.Should().Be(2);
         advice.Diagnosis.Should().Contain(line => line.StartsWith("No rota reaches the target, whatever is hired: baby can score at most 90.0 < 101", StringComparison.Ordinal));
         engine.Seen.Should().NotContain(m => m.Constraints.Any(c => c.Rule == "advice:hires-at-least"));
@@ -228,6 +241,7 @@ public sealed class AdviceStatusTests
 
         ScoreCeiling.Of(TwoKeyPersons).Should().OnlyContain(c => c.Score > 86 && c.Score < 87);
         advice.Status.Should().Be(AdviceStatus.Unknown);
+        Checks.AssertProofTime(advice);
         advice.TargetReached.Should().BeFalse();
         advice.TargetMisses.Should().ContainSingle().Which.Should().Be("lowest child 75.7 < 80");
         advice.Diagnosis.Should().Contain(line => line.StartsWith("Not proven out of reach: the lowest child's ceiling is x's 86.4 (core share at most 1.00, key-person days at most 0.86", StringComparison.Ordinal));

@@ -42,6 +42,7 @@ public sealed class AdviceTests
         cheapest.Should().NotBeNull();
         cheapest!.Value.Count.Should().Be(2, "the hand count");
         advice.Status.Should().Be(AdviceStatus.Proven);
+        Checks.AssertProofTime(advice);
         advice.HireCount.Should().Be(cheapest.Value.Count);
         advice.Hires.Should().Contain(h => h.Candidate.Id == "night", "only a night hire can work the nights");
         AssertReachesTarget(problem, candidates, advice);
@@ -59,6 +60,7 @@ public sealed class AdviceTests
 
         (await Cheapest(problem, candidates, byCost: false)).Should().Be((0, 0.0));
         advice.Status.Should().Be(AdviceStatus.Proven);
+        Checks.AssertProofTime(advice);
         advice.Hires.Should().BeEmpty();
         AssertReachesTarget(problem, candidates, advice);
         advice.UncoveredBefore.Should().Be(0);
@@ -75,6 +77,7 @@ public sealed class AdviceTests
 
         (await Cheapest(problem, candidates, byCost: false)).Should().BeNull();
         advice.Status.Should().Be(AdviceStatus.Unreachable);
+        Checks.AssertProofTime(advice);
         var uncovered = RotaValidator.Validate(advice.Problem, advice.Rota).Violations.Where(RotaSolver.IsShortfall).ToList();
         uncovered.Should().NotBeEmpty().And.OnlyContain(v => v.DemandId == "night", "the earlies can be covered by day hires");
         advice.Diagnosis.Should().Contain(line => line.StartsWith("Demand night", StringComparison.Ordinal) && line.Contains("2026-12-02", StringComparison.Ordinal));
@@ -96,6 +99,7 @@ public sealed class AdviceTests
         var cheapest = await Cheapest(problem, candidates, byCost: by == HiresBy.Cost);
         cheapest.Should().Be((handCount, handCost), "worked out by hand");
         advice.Status.Should().Be(AdviceStatus.Proven);
+        Checks.AssertProofTime(advice);
         advice.HireCount.Should().Be(cheapest!.Value.Count);
         advice.HireCost.Should().Be(cheapest.Value.Cost);
         AssertReachesTarget(problem, candidates, advice);
@@ -114,6 +118,7 @@ public sealed class AdviceTests
 
         (await Cheapest(problem, candidates, byCost: false))!.Value.Count.Should().Be(2);
         advice.Status.Should().Be(AdviceStatus.Proven);
+        Checks.AssertProofTime(advice);
         advice.HireCount.Should().Be(2);
         AssertReachesTarget(problem, candidates, advice);
         ContinuityScorer.Score(advice.Problem, advice.Rota).Children.Should().OnlyContain(c => c.DistinctPerWeek <= 3);
@@ -138,6 +143,8 @@ public sealed class AdviceTests
         var advice = await Advisor.AdviseAsync(problem, candidates, options);
 
         advice.Status.Should().Be(expected);
+
+        Checks.AssertProofTime(advice);
         advice.HireCount.Should().Be(hires);
         (await Cheapest(problem, candidates, byCost: false))!.Value.Count.Should().Be(allRounderOffered ? 1 : 2, "the fewest that cover, by trying every set");
         var most = ContinuityScorer.Score(advice.Problem, advice.Rota).Children.Max(c => c.DistinctPerWeek);

@@ -73,7 +73,10 @@ describe('what would it take? in the page', { concurrency: 1 }, () => {
     assert.equal(job.kind, 'advice');
     assert.ok(advice, 'the job ended with its advice');
 
-    assert.equal(await page.textContent('#advice-status-text'), [advice.headline, advice.statusText].filter(Boolean).join(' '));
+    // A proven or unreachable answer says when it was proven, in the API's figures.
+    assert.equal(advice.provenSeconds != null, ['proven', 'unreachable'].includes(advice.status), `${advice.status}: provenSeconds ${advice.provenSeconds}`);
+    const proven = advice.provenSeconds == null ? '' : `Proven after ${advice.provenSeconds.toFixed(1)} s of ${advice.seconds.toFixed(1)} s; the rest went on the rota's continuity.`;
+    assert.equal(await page.textContent('#advice-status-text'), [advice.headline, advice.statusText, proven].filter(Boolean).join(' '));
     assert.match(await page.textContent('#advice-status'), new RegExp(`${job.state} \\(${advice.status}\\)`));
     assert.ok(advice.hires.length > 0, `the nights need a hire: ${advice.status} ${advice.statusText}`);
     const hires = await page.locator('#advice-hires li').allTextContents();

@@ -87,6 +87,7 @@ public static class AdviceRun
         result.Validation.HardCount,
         result.Seconds,
         result.Before.Seconds,
+        result.ProvenSeconds,
         result.Diagnosis,
         JsonNode.Parse(DocumentWriter.Write(result.Problem))!.AsObject(),
         JsonNode.Parse(DocumentWriter.Write(result.Rota))!.AsObject(),

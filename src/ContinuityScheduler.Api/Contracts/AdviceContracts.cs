@@ -31,7 +31,8 @@ public sealed record HireView(
 /// plain solve's proven least, else null; and in its rota) and after, the institution's continuity before and after, the
 /// hard violations the validator finds on <c>problem</c> (the horizon's problem with the hires added as caregivers), the
 /// diagnosis, <c>rota</c>: the rota that reaches it, naming the hires by their caregiver ids, and the target with whether
-/// the scorer finds it reached (the bounds missed in words) and the most distinct caregivers per week of one child. The rota is not stored
+/// the scorer finds it reached (the bounds missed in words) and the most distinct caregivers per week of one child;
+/// <c>provenSeconds</c>: when the answer (proven or unreachable) was proven, the time after it going on the rota. The rota is not stored
 /// as a rota of the institution: its hires do not exist.
 /// </summary>
 public sealed record AdviceOutcome(
@@ -51,6 +52,7 @@ public sealed record AdviceOutcome(
     int HardViolations,
     double Seconds,
     double BeforeSeconds,
+    double? ProvenSeconds,
     IReadOnlyList<string> Diagnosis,
     JsonObject Problem,
     JsonObject Rota,

@@ -95,7 +95,8 @@ public static class AdviseCommand
             output.WriteLine(line);
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Validator on the home with the hires: {result.Validation.HardCount} hard, {result.Validation.SoftCount} soft violations; {result.Seconds:0.0} s in all."));
+        var proof = result.ProvenSeconds is { } provenAt ? $"the answer proven after {provenAt:0.0} s, " : "";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Validator on the home with the hires: {result.Validation.HardCount} hard, {result.Validation.SoftCount} soft violations; {proof}{result.Seconds:0.0} s in all."));
         if (outPath is not null)
         {
             var ids = result.Hires.SelectMany(h => h.CopyIds).ToList();
@@ -170,6 +171,7 @@ public static class AdviseCommand
         continuityAfter = result.ContinuityAfter,
         hardViolations = result.Validation.HardCount,
         seconds = result.Seconds,
+        provenSeconds = result.ProvenSeconds,
         beforeSeconds = result.Before.Seconds,
         diagnosis = result.Diagnosis,
     };

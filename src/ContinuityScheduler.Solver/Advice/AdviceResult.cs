@@ -27,6 +27,12 @@ public sealed record AdviceResult(
 
     public double HireCost => Hires.Sum(h => h.Cost);
 
+    /// <summary>
+    /// Seconds into the advice by which its answer was proven: the fewest hires (proven), or that none reaches the target
+    /// (unreachable); null for any other status. The time after it goes on the rota's continuity.
+    /// </summary>
+    public double? ProvenSeconds { get; init; }
+
     /// <summary>Person-shifts the plain solve left uncovered, when proven the least; else null.</summary>
     public double? UncoveredBefore => Before.UncoveredMinimum;
 

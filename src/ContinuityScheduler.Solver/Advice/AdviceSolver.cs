@@ -43,7 +43,8 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         if (start.Reached)
         {
             // The plain rota already reaches the target: no hire is needed, and none is fewer; no advice model is built.
-            return Result(AdviceStatus.Proven, start, before, problem, candidates, clock, 0, null);
+            var judged = clock.Elapsed.TotalSeconds;
+            return Result(AdviceStatus.Proven, start, before, problem, candidates, clock, 0, null) with { ProvenSeconds = judged };
         }
 
         // Counted without the engine: the hires any covering rota needs, or that none covers (a proof either way).
@@ -52,6 +53,7 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         // Counted without the engine too: a score bound above what some child can get in any rota, whatever is hired.
         IReadOnlyList<ChildCeiling> ceilings = target.CoverageOnly ? [] : ScoreCeiling.Of(Candidate.WithHires(problem, candidates));
         var beyond = target.OutOfReach(ceilings);
+        var counting = clock.Elapsed.TotalSeconds;
 
         // In the repeatable mode the limit counts work units: the advice gets what the plain solve was not given.
         // Kept back from the engine: judging the last rota and scoring the answer take about what judging the start took,
@@ -86,13 +88,13 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         {
             // Even hiring every candidate leaves posts uncovered (counted, or proven by the engine): no score bound can be reached either.
             var why = counted.Least is null ? $"No number of the hires offered covers every post: {counted.Why}." : null;
-            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, why);
+            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, why) with { ProvenSeconds = counted.Least is null ? counting : first.Started + uncovered!.ProvenSeconds };
         }
 
         if (beyond is not null)
         {
             // The rota shown is the best found for coverage (the fewest hires when it covers every post): what the home can do.
-            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, beyond) with { ScoreBoundsOutOfReach = true };
+            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, beyond) with { ScoreBoundsOutOfReach = true, ProvenSeconds = counting };
         }
 
         // The fewest hires that cover every post, proven (by the engine, or by the count): a lower bound for any target, as every target covers every post.
@@ -100,7 +102,11 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         var coverageLeast = best.Covered && (engineProven || (options.By == HiresBy.Count && best.HireCount == least)) ? best.HireCount : (int?)null;
         if (best.Reached)
         {
-            return Result(coverageLeast == best.HireCount ? AdviceStatus.Proven : AdviceStatus.BestFound, best, before, problem, candidates, clock, hiresBound, null);
+            // Proven by the levels' searches, or by the count once a rota with that many hires was in hand (the start's, else at the solve's end at the latest).
+            var proven = engineProven ? first.Started + first.Result.Levels.Max(l => l.ProvenSeconds) : ReferenceEquals(best, begin) ? first.Started : first.Started + first.Result.Seconds;
+            return coverageLeast == best.HireCount
+                ? Result(AdviceStatus.Proven, best, before, problem, candidates, clock, hiresBound, null) with { ProvenSeconds = proven }
+                : Result(AdviceStatus.BestFound, best, before, problem, candidates, clock, hiresBound, null);
         }
 
         var copies = candidates.Sum(c => c.MaxCount);
@@ -122,7 +128,7 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
     /// One solve of the advice model from a start, the rota judged: with the counted hires as a cut any covering rota
     /// keeps, and with at least <paramref name="atLeast"/> hires when a rota missing a score bound asks for one more.
     /// </summary>
-    private async Task<(Judged Judged, MipResult Result)> Attempt(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, Rota start, int counted, int atLeast, Budget budget, double share, CancellationToken cancellation)
+    private async Task<(Judged Judged, MipResult Result, double Started)> Attempt(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, Rota start, int counted, int atLeast, Budget budget, double share, CancellationToken cancellation)
     {
         var model = RotaModelBuilder.Build(Candidate.WithHires(problem, candidates), weights, hiring: Hiring.Of(candidates, options.By == HiresBy.Cost));
         var hired = model.Hired.Values.Select(v => (Term)v).ToList();
@@ -141,9 +147,10 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
 
         // The engine's share is taken once the model is built: building regional's takes seconds.
         var engineOptions = options.Solve.ForEngine(budget.Take(share), model.ValuesFor(start)) with { LevelShare = options.LevelShare };
+        var started = budget.Elapsed.TotalSeconds;
         var result = await engine.SolveAsync(model.Mip, engineOptions, null, cancellation);
         var rota = result.Values is { } values ? model.RotaFrom(values, MadeBy) : start;
-        return (Judged.Of(problem, candidates, rota, options.Target), result);
+        return (Judged.Of(problem, candidates, rota, options.Target), result, started);
     }
 
     private static AdviceResult Result(AdviceStatus status, Judged judged, SolveResult before, PlanningProblem problem, IReadOnlyList<Candidate> candidates, Stopwatch clock, double? hiresBound, string? why)
@@ -211,6 +218,8 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         private TimeSpan given;
 
         public TimeSpan Remaining => deterministic ? total - given : deadline - clock.Elapsed;
+
+        public TimeSpan Elapsed => clock.Elapsed;
 
         /// <summary>A share of what remains, a second at least (the engine needs one to start from its hint).</summary>
         public TimeSpan Take(double share)

@@ -23,4 +23,8 @@ public sealed record MipResult(
 }
 
 /// <summary>How one objective level ended: its best value and bound (both null without a solution) and whether they met.</summary>
-public sealed record LevelResult(string Name, double? Value, double? Bound, bool Proven);
+public sealed record LevelResult(string Name, double? Value, double? Bound, bool Proven)
+{
+    /// <summary>Seconds into the engine's run by which the level's least was proven (its own search, else the run's end); null when not proven.</summary>
+    public double? ProvenSeconds { get; init; }
+}

@@ -106,7 +106,9 @@ public sealed class CpSatEngineTests
         var result = await engine.SolveAsync(model, Repeatable, null, default);
 
         result.Values.Should().Equal(1, 1, 0, 0, 0);
-        result.Levels.Should().ContainSingle().Which.Should().Be(new LevelResult("uncovered", 0, 0, true));
+        var level = result.Levels.Should().ContainSingle().Subject;
+        (level.Name, level.Value, level.Bound, level.Proven).Should().Be(("uncovered", 0.0, 0.0, true));
+        level.ProvenSeconds.Should().NotBeNull().And.BeInRange(0, result.Seconds, "proven by the level's search, before the objective's");
         result.Objective.Should().Be(6);
         result.Status.Should().Be(MipStatus.Optimal);
     }

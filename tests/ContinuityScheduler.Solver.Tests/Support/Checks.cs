@@ -1,6 +1,7 @@
 using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Rules;
 using ContinuityScheduler.Domain.Scoring;
+using ContinuityScheduler.Solver.Advice;
 using ContinuityScheduler.Solver.Model;
 
 namespace ContinuityScheduler.Solver.Tests.Support;
@@ -37,5 +38,19 @@ internal static class Checks
         }
 
         ContinuityScorer.Score(problem, result.Rota).Children.Where(c => c.Score is < 0 or > 100).Should().BeEmpty("a child's score lies between 0 and 100");
+    }
+
+    /// <summary>A proven or unreachable answer says when it was proven, after the plain solve and within the advice's time; no other does.</summary>
+    public static void AssertProofTime(AdviceResult advice)
+    {
+        if (advice.Status is AdviceStatus.Proven or AdviceStatus.Unreachable)
+        {
+            advice.ProvenSeconds.Should().NotBeNull($"a {advice.Status} answer was proven at some point");
+            advice.ProvenSeconds!.Value.Should().BeGreaterThanOrEqualTo(advice.Before.Seconds, "nothing is proven before the plain solve ends").And.BeLessThanOrEqualTo(advice.Seconds);
+        }
+        else
+        {
+            advice.ProvenSeconds.Should().BeNull($"a {advice.Status} answer is not proven");
+        }
     }
 }

@@ -22,7 +22,7 @@ internal sealed class StubEngine(Func<MipModel, MipOptions, StubAnswer> answer) 
         }
 
         var (values, proven) = answer(model, options);
-        var levels = model.Levels.Select(l => new LevelResult(l.Name, values is null ? null : l.Evaluate(values), values is null ? null : proven(l.Name) ? l.Evaluate(values) : 0, values is not null && proven(l.Name))).ToList();
+        var levels = model.Levels.Select(l => new LevelResult(l.Name, values is null ? null : l.Evaluate(values), values is null ? null : proven(l.Name) ? l.Evaluate(values) : 0, values is not null && proven(l.Name)) { ProvenSeconds = values is not null && proven(l.Name) ? 0 : null }).ToList();
         var status = values is null ? MipStatus.NoSolution : MipStatus.Feasible;
         return Task.FromResult(new MipResult(status, values is null ? null : model.Evaluate(values), null, values, null, 0, []) { Levels = levels });
     }

@@ -54,7 +54,7 @@ public sealed class CpSatEngine : IMipEngine
 
         using var stop = cancellation.Register(run.Stop);
         using var watchdog = options.Deterministic ? null : new Timer(_ => run.Stop(), null, options.TimeLimit, Timeout.InfiniteTimeSpan);
-        var levels = new List<(ObjectiveLevel Level, ObjectiveScale Scale, long Bound, bool Proven)>();
+        var levels = new List<(ObjectiveLevel Level, ObjectiveScale Scale, long Bound, bool Proven, double Ended)>();
         foreach (var level in model.Levels)
         {
             run.LevelIndex = levels.Count;
@@ -66,10 +66,10 @@ public sealed class CpSatEngine : IMipEngine
                 : run.Level(translated, scale, budget, 0, last: false);
             if (outcome.Status == CpSolverStatus.Infeasible || run.BestSolution is null)
             {
-                return run.Result(outcome, null, Ended(levels, run.BestSolution));
+                return run.Result(outcome, null, Ended(levels, run.BestSolution, clock.Elapsed.TotalSeconds));
             }
 
-            levels.Add((level, scale, (long)Math.Ceiling(outcome.BoundScaled - 1e-9), outcome.Status == CpSolverStatus.Optimal));
+            levels.Add((level, scale, (long)Math.Ceiling(outcome.BoundScaled - 1e-9), outcome.Status == CpSolverStatus.Optimal, clock.Elapsed.TotalSeconds));
 
             translated.Hold(scale, scale.Of(run.BestSolution));
             translated.Hint(run.Best!);
@@ -84,18 +84,23 @@ public sealed class CpSatEngine : IMipEngine
         var last = run.Level(translated, final, run.Remaining, options.RelativeGap, last: true);
         await relaxationStop.CancelAsync();
         await relaxation;
-        return run.Result(last, final, Ended(levels, run.BestSolution));
+        return run.Result(last, final, Ended(levels, run.BestSolution, clock.Elapsed.TotalSeconds));
     }
 
     /// <summary>
     /// How each level ended. A level is proven when its search proved it, or when the final solution reached the bound
-    /// its search proved: then every rota that keeps the levels' least values was within the later searches.
+    /// its search proved: then every rota that keeps the levels' least values was within the later searches, and it is
+    /// known only at <paramref name="end"/>.
     /// </summary>
-    private static List<LevelResult> Ended(List<(ObjectiveLevel Level, ObjectiveScale Scale, long Bound, bool Proven)> levels, long[]? solution) =>
+    private static List<LevelResult> Ended(List<(ObjectiveLevel Level, ObjectiveScale Scale, long Bound, bool Proven, double Ended)> levels, long[]? solution, double end) =>
         [.. levels.Select(l =>
         {
             var value = solution is null ? (long?)null : l.Scale.Of(solution);
-            return new LevelResult(l.Level.Name, value is { } v ? l.Scale.Value(v) : null, l.Scale.Value(l.Bound), l.Proven || value <= l.Bound);
+            var proven = l.Proven || value <= l.Bound;
+            return new LevelResult(l.Level.Name, value is { } v ? l.Scale.Value(v) : null, l.Scale.Value(l.Bound), proven)
+            {
+                ProvenSeconds = l.Proven ? l.Ended : proven ? end : null,
+            };
         })];
 
     private static List<Term> AllTerms(MipModel model) =>
