@@ -63,7 +63,7 @@ export BASE_URL="$base_url" INSTITUTION_ID=baby-home API_KEY="$api_key" CHROMIUM
 node prepare.mjs || { tail -20 "$data/service.log"; fail "the two rotas to look at were not made"; }
 
 log="$data/tests.log"
-node --test --test-concurrency=1 --test-reporter=spec page.test.mjs week.test.mjs advice.test.mjs leaveoneout.test.mjs 2>&1 | tee "$log"
+node --test --test-concurrency=1 --test-reporter=spec page.test.mjs week.test.mjs advice.test.mjs leaveoneout.test.mjs scenarioadvice.test.mjs 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 count() { local n; n=$(sed -nE "s/^ℹ $1 ([0-9]+)$/\\1/p" "$log" | tail -1); echo "${n:-0}"; }
 passed=$(count pass) failed=$(($(count fail) + $(count cancelled))) skipped=$(($(count skipped) + $(count todo)))

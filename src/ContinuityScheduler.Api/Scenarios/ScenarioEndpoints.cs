@@ -82,8 +82,12 @@ public static class ScenarioEndpoints
             var jobIds = records.Select(r => r.JobId).OfType<Guid>().ToList();
             var scenarios = (await db.SolveJobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).Select(j => new { j.Id, j.RequestJson }).ToListAsync(cancellation))
                 .ToDictionary(j => j.Id, j => (string?)JsonNode.Parse(j.RequestJson)!["scenarioId"]);
+            var ordered = wanted.Select(id => records.Single(r => r.Id == id)).ToList();
+            string? ScenarioOf(RotaRecord r) => r.JobId is { } job ? scenarios.GetValueOrDefault(job) : null;
+            // A rota made without a job (the hospital way, one stored from elsewhere) is of the institution's own data: its advice is the institution's.
+            var advice = await ColumnAdvice.ForAsync(db, institutionId, [.. ordered.Select(r => new ColumnAdvice.Key(ScenarioOf(r), r.HorizonStart, r.Weeks))], cancellation);
             var columns = new List<ComparisonColumn>();
-            foreach (var r in wanted.Select(id => records.Single(r => r.Id == id)))
+            foreach (var (r, i) in ordered.Select((r, i) => (r, i)))
             {
                 var stored = StoredRota.Of(r, cache);
                 var figures = cache.GetOrCreate(("figures", r.Id), entry =>
@@ -92,14 +96,14 @@ public static class ScenarioEndpoints
                     return RotaFigures.Of(stored.Problem, stored.Rota, new CostRates());
                 })!;
                 var year = await YearOfAsync(db, cache, institutionId, r.Id, stored, cancellation);
-                columns.Add(new ComparisonColumn(r.Id, r.HorizonStart, r.Weeks, r.MadeBy, r.JobId is { } job ? scenarios.GetValueOrDefault(job) : null, figures, year));
+                columns.Add(new ComparisonColumn(r.Id, r.HorizonStart, r.Weeks, r.MadeBy, ScenarioOf(r), figures, year, advice[i]));
             }
 
             var lines = ComparisonRow.All.Select(row => new ComparisonLine(row.Label, [.. columns.Select(c => row.Value(c.Figures))])).ToList();
             return TypedResults.Ok(new ComparisonView(columns, lines));
         })
         .WithTags("Scenarios")
-        .WithSummary("Rotas side by side (ids=a,b,…): children's continuity, uncovered hours, worked and paid hours, cost, overtime, nights and weekends per caregiver, violations; and each rota's year view: the different adults a child met over the published rotas of the year up to its horizon's end with it published after them (per week too), against the hospital way of the same horizons.")
+        .WithSummary("Rotas side by side (ids=a,b,…): children's continuity, uncovered hours, worked and paid hours, cost, overtime, nights and weekends per caregiver, violations; each rota's year view: the different adults a child met over the published rotas of the year up to its horizon's end with it published after them (per week too), against the hospital way of the same horizons; and each rota's staffing advice: the latest ended advice of its scenario (none: the institution's own data, as for the hospital way) and horizon.")
         .Produces<ComparisonView>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status404NotFound);
@@ -174,10 +178,9 @@ public static class ScenarioEndpoints
         }
 
         var institution = Caller.Institution(context);
-        var row = await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == institution.Id && r.Kind == Kind && r.Key == scenarioId, cancellation);
-        if (row is null)
+        if (await ScenarioProblem.FindAsync(db, institution.Id, scenarioId, cancellation) is not { } row)
         {
-            return Problems.NotFound($"scenario '{scenarioId}'");
+            return ScenarioProblem.NotFound(scenarioId);
         }
 
         var errors = submission.CheckOptions(body!, "horizon", "pins").ToList();
@@ -187,19 +190,14 @@ public static class ScenarioEndpoints
             return stop;
         }
 
-        if (ScenarioReader.Read(row.Json).Value is not { } scenario)
+        var (built, misfit) = ScenarioProblem.Build(row, assembled!.Json);
+        if (misfit is not null)
         {
-            return Problems.Conflict($"The stored scenario '{scenarioId}' no longer reads; PUT it again.");
-        }
-
-        var built = ScenarioBuilder.Build(assembled!.Json, scenario);
-        if (built.Value is null)
-        {
-            return Problems.Conflict($"Scenario '{scenarioId}' does not fit the institution's data now; each error is listed.", built.Errors.Select(e => new FieldError(e.Path, e.Message, $"scenarios/{scenarioId}")));
+            return misfit;
         }
 
         body!["scenarioId"] = scenarioId;
-        return await submission.SubmitAsync(context, institution.Id, JobState.SolveKind, body, DocumentWriter.Write(built.Value), null, cancellation);
+        return await submission.SubmitAsync(context, institution.Id, JobState.SolveKind, body, DocumentWriter.Write(built!), null, cancellation);
     }
 
     private static JsonObject WithId(ResourceRecord row)

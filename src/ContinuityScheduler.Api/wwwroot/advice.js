@@ -1,4 +1,4 @@
-// What would it take?: staffing advice as a job (POST …/advice, followed at GET …/advice/{id}), its answer in words and figures.
+// What would it take?: staffing advice as a job (POST …/advice, or …/scenarios/{id}/advice; followed at GET …/advice/{id}), its answer in words and figures.
 import { $, el, formatScore, formatNumber, formatInteger, busy, weekdayOf, daysFrom, localToday } from './dom.js';
 import { state, api, caregiverName } from './session.js';
 import { jobFollower } from './jobs.js';
@@ -24,6 +24,7 @@ const candidateFields = [
 
 /** The form's other fields and the request paths whose errors they show. */
 const formFields = [
+  { input: '#advice-scenario', path: 'scenarioId' },
   { input: '#advice-lowest', path: 'target.lowestChildAtLeast' },
   { input: '#advice-under-threes', path: 'target.underThreesMeanAtLeast' },
   { input: '#advice-distinct', path: 'target.distinctPerWeekAtMost' },
@@ -128,7 +129,9 @@ async function run(event) {
   event.preventDefault();
   await busy($('#advice-run'), async () => {
     try {
-      const job = await api('/advice', { method: 'POST', body: JSON.stringify(requestFromForm()) });
+      const scenario = $('#advice-scenario').value;
+      const path = scenario ? `/scenarios/${encodeURIComponent(scenario)}/advice` : '/advice';
+      const job = await api(path, { method: 'POST', body: JSON.stringify(requestFromForm()) });
       showProblem(null);
       $('#advice-result').hidden = true;
       follower.follow(job.id);
@@ -167,6 +170,16 @@ function render(advice) {
   $('#advice-diagnosis').replaceChildren(...advice.diagnosis.map((line) => el('li', {}, line)));
   $('#advice-diagnosis-title').hidden = advice.diagnosis.length === 0;
   $('#advice-result').hidden = false;
+  document.dispatchEvent(new CustomEvent('advice-ended')); // the comparison shows the latest advice of each column
+}
+
+/** The scenarios the advice can be asked of (GET /scenarios); the choice made stays while that scenario is there. */
+export function setAdviceScenarios(scenarios) {
+  const select = $('#advice-scenario');
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '' }, "the institution's own data"),
+    ...scenarios.map((s) => el('option', { value: s.id }, `scenario: ${s.name ?? s.id}`)));
+  select.value = scenarios.some((s) => s.id === chosen) ? chosen : '';
 }
 
 

@@ -8,7 +8,7 @@ import { setUpMasterData, loadMasterData } from './masterdata.js';
 import { setUpPrint, fillPrintChoices } from './print.js';
 import { setUpDownloads } from './downloads.js';
 import { setUpHistory, fillHistoryScopes, showChildHistory } from './history.js';
-import { setUpAdvice, resetAdvice } from './advice.js';
+import { setUpAdvice, resetAdvice, setAdviceScenarios } from './advice.js';
 import { setUpLeaveOneOut, resetLeaveOneOut } from './leaveoneout.js';
 import { finishedJobStates } from './jobs.js';
 
@@ -480,6 +480,11 @@ const comparisonRows = [
   { key: 'yearDistinctPerWeek', label: 'Year: adults per child per week', value: (d) => d.year?.published.meanDistinctPerWeek, format: formatNumber, better: 'lower' },
   { key: 'yearHospitalWay', label: 'Year, the hospital way: different adults a child met', value: (d) => d.year?.hospitalWay.meanDistinct, format: formatNumber },
   { key: 'yearHospitalWayPerWeek', label: 'Year, the hospital way: adults per child per week', value: (d) => d.year?.hospitalWay.meanDistinctPerWeek, format: formatNumber },
+  // The latest ended staffing advice of each rota's scenario (the hospital way's: the home's own) and horizon; the CLI's compare --candidates rows.
+  { key: 'adviceTake', label: 'Advice: what it would take', value: (d) => d.advice?.whatItWouldTake, format: String, text: true },
+  { key: 'adviceStatus', label: 'Advice: status', value: (d) => d.advice?.status, format: String, text: true, title: (d) => d.advice?.statusText },
+  { key: 'adviceUncovered', label: 'Advice: uncovered person-shifts after', value: (d) => d.advice?.uncoveredAfter, format: formatInteger, better: 'lower' },
+  { key: 'adviceLowest', label: "Advice: lowest child's score after", value: (d) => d.advice?.lowestChildAfter, format: formatScore, better: 'higher' },
 ];
 
 function toggleCompared(rotaId, compared) {
@@ -500,7 +505,7 @@ async function renderComparison() {
       Promise.all(rotas.map((r) => loadRotaDetails(r.id))),
       api(`/rotas/comparison?ids=${rotas.map((r) => r.id).join(',')}`),
     ]);
-    details.forEach((d, i) => { d.figures = comparison.columns[i].figures; d.scenario = comparison.columns[i].scenario; d.year = comparison.columns[i].year; });
+    details.forEach((d, i) => { d.figures = comparison.columns[i].figures; d.scenario = comparison.columns[i].scenario; d.year = comparison.columns[i].year; d.advice = comparison.columns[i].advice; });
     const stillCompared = state.rotas.filter((r) => state.comparedRotaIds.has(r.id)).map((r) => r.id).join();
     if (stillCompared !== rotas.map((r) => r.id).join()) return; // the ticks changed meanwhile; the later call draws
     const columns = rotas.map((rota, i) => ({ rota, details: details[i], colour: rotaPalette[i % rotaPalette.length] }));
@@ -523,7 +528,7 @@ function comparisonTable(columns) {
     const best = row.better === 'higher' ? Math.max(...known) : row.better === 'lower' ? Math.min(...known) : null;
     const differ = new Set(known).size > 1; // a tie has no best
     return el('tr', { dataset: { measure: row.key } }, el('th', { scope: 'row' }, row.label),
-      columns.map((c, i) => el('td', { class: ['number', differ && values[i] === best && 'best'].filter(Boolean).join(' '), dataset: { rotaId: c.rota.id, value: values[i] ?? '' } }, values[i] == null ? '–' : row.format(values[i]))));
+      columns.map((c, i) => el('td', { class: [!row.text && 'number', differ && values[i] === best && 'best'].filter(Boolean).join(' '), title: row.title?.(c.details), dataset: { rotaId: c.rota.id, value: values[i] ?? '' } }, values[i] == null ? '–' : row.format(values[i]))));
   }).filter(Boolean);
   return [head, el('tbody', {}, rows)];
 }
@@ -567,8 +572,10 @@ async function loadScenarios() {
       el('b', {}, s.name ?? s.id), ` — ${(s.changes ?? []).length} change(s) `,
       el('button', { type: 'button', class: 'solve-scenario', onclick: (event) => solveScenario(s.id, event.currentTarget) }, 'Solve for the horizon above'))));
     list.hidden = list.children.length === 0;
+    setAdviceScenarios(Array.isArray(scenarios) ? scenarios : []);
   } catch {
     list.hidden = true; // no scenario endpoint yet: the comparison works on ticked rotas alone
+    setAdviceScenarios([]);
   }
 }
 
@@ -591,5 +598,6 @@ document.addEventListener('DOMContentLoaded', () => {
   setUpAdvice();
   setUpLeaveOneOut();
   document.addEventListener('pins-changed', () => { markPins(); renderPinList(); });
+  document.addEventListener('advice-ended', () => renderComparison());
   if ($('#api-key').value) connect();
 });

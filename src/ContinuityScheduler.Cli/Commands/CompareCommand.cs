@@ -25,7 +25,7 @@ public static class CompareCommand
     /// <summary>The advice's rows: what it would take for each column's home to reach the target, and how sure that is.</summary>
     public static readonly IReadOnlyList<(string Label, Func<AdviceResult, string> Value)> AdviceRows =
     [
-        ("advice: what it would take", a => AdviceWords.Headline(a) ?? (a.Status == AdviceStatus.Unreachable ? "cannot be reached with the candidates offered" : "not found in the time")),
+        ("advice: what it would take", a => AdviceWords.WhatItWouldTake(AdviceWords.Headline(a), a.Status)),
         ("advice: status", a => JsonNames.Of(a.Status)),
         ("advice: uncovered person-shifts after", a => a.UncoveredAfter.ToString("0", CultureInfo.InvariantCulture)),
         ("advice: lowest child's score after", a => a.ContinuityAfter.Min.ToString("0.0", CultureInfo.InvariantCulture)),

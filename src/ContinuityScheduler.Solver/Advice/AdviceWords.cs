@@ -46,6 +46,10 @@ public static class AdviceWords
             : $"Hire {string.Join("; ", result.Hires.Select(Describe))}."
         : null;
 
+    /// <summary>What it would take, for a table cell: the headline, or why there is none.</summary>
+    public static string WhatItWouldTake(string? headline, AdviceStatus status) =>
+        headline ?? (status == AdviceStatus.Unreachable ? "cannot be reached with the candidates offered" : "not found in the time");
+
     /// <summary>The status in words: proven, found but not proven, unreachable (posts left uncovered, or score bounds beyond every rota), or unknown.</summary>
     public static string StatusText(AdviceResult result, HiresBy by)
     {
