@@ -66,6 +66,62 @@ public sealed class AdviceStatusTests
     private static StubEngine Engine(Func<MipModel, MipOptions, StubAnswer> advice) =>
         new((model, options) => StubEngine.IsAdvice(model) ? advice(model, options) : StubAnswer.Start(options));
 
+    /// <summary>A stub on a hand-driven clock: the plain solve at once, each advice model in 50 s with its proven levels proven at 3 s.</summary>
+    private static (StubEngine Engine, ManualTime Time) Timed(Func<MipModel, MipOptions, IReadOnlyList<double>?> values, Func<string, bool> proven)
+    {
+        var time = new ManualTime();
+        var engine = new StubEngine((model, options) => StubEngine.IsAdvice(model) ? new StubAnswer(values(model, options), proven, Seconds: 50, ProvenAt: 3) : StubAnswer.Start(options), time);
+        return (engine, time);
+    }
+
+    [Fact]
+    public async Task For_coverage_alone_the_answer_is_proven_when_the_engines_levels_are()
+    {
+        var (engine, time) = Timed((_, _) => AdviceValues(Covered), _ => true);
+
+        var advice = await new AdviceSolver(engine, time: time).AdviseAsync(Problem, Candidates, Options());
+
+        advice.Status.Should().Be(AdviceStatus.Proven);
+        advice.ProvenSeconds.Should().Be(3, "the levels were proven 3 s into the engine's run, which started at 0");
+        advice.Seconds.Should().Be(50, "the rest of the run went on the rota");
+    }
+
+    [Fact]
+    public async Task With_a_score_bound_the_answer_is_proven_only_once_the_scorer_has_judged_the_rota()
+    {
+        // The levels prove the fewest hires that cover at 3 s; that they also reach the bound is known only from the rota the run ends with.
+        var (engine, time) = Timed((_, _) => AdviceValues(Covered), _ => true);
+
+        var advice = await new AdviceSolver(engine, time: time).AdviseAsync(Problem, Candidates, Options(new AdviceTarget { LowestChildAtLeast = 1 }));
+
+        advice.Status.Should().Be(AdviceStatus.Proven);
+        advice.TargetReached.Should().BeTrue();
+        advice.ProvenSeconds.Should().Be(50);
+    }
+
+    [Fact]
+    public async Task Proven_by_the_count_the_answer_is_proven_when_the_start_with_that_many_hires_was_judged()
+    {
+        var (engine, time) = Timed((_, _) => null, _ => false);
+
+        var advice = await new AdviceSolver(engine, time: time).AdviseAsync(Problem, Candidates, Options());
+
+        advice.Status.Should().Be(AdviceStatus.Proven, "the greedy start covers with the 2 hires the count asks");
+        advice.ProvenSeconds.Should().Be(0, "the start was in hand before the engine ran");
+        advice.Seconds.Should().Be(50);
+    }
+
+    [Fact]
+    public async Task Posts_proven_uncovered_are_unreachable_from_when_the_uncovered_level_was_proven()
+    {
+        var (engine, time) = Timed((_, options) => options.Start, _ => true);
+
+        var advice = await new AdviceSolver(engine, time: time).AdviseAsync(Blocked, Candidates, Options());
+
+        advice.Status.Should().Be(AdviceStatus.Unreachable);
+        advice.ProvenSeconds.Should().Be(3);
+    }
+
     [Fact]
     public void The_tests_rotas_are_what_they_claim()
     {

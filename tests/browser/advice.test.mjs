@@ -75,7 +75,7 @@ describe('what would it take? in the page', { concurrency: 1 }, () => {
 
     // A proven or unreachable answer says when it was proven, in the API's figures.
     assert.equal(advice.provenSeconds != null, ['proven', 'unreachable'].includes(advice.status), `${advice.status}: provenSeconds ${advice.provenSeconds}`);
-    const proven = advice.provenSeconds == null ? '' : `Proven after ${advice.provenSeconds.toFixed(1)} s of ${advice.seconds.toFixed(1)} s; the rest went on the rota's continuity.`;
+    const proven = advice.provenSeconds == null ? '' : `Proven after ${advice.provenSeconds.toFixed(1)} s of ${advice.seconds.toFixed(1)} s.`;
     assert.equal(await page.textContent('#advice-status-text'), [advice.headline, advice.statusText, proven].filter(Boolean).join(' '));
     assert.match(await page.textContent('#advice-status'), new RegExp(`${job.state} \\(${advice.status}\\)`));
     assert.ok(advice.hires.length > 0, `the nights need a hire: ${advice.status} ${advice.statusText}`);

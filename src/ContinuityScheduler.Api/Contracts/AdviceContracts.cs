@@ -32,7 +32,7 @@ public sealed record HireView(
 /// hard violations the validator finds on <c>problem</c> (the horizon's problem with the hires added as caregivers), the
 /// diagnosis, <c>rota</c>: the rota that reaches it, naming the hires by their caregiver ids, and the target with whether
 /// the scorer finds it reached (the bounds missed in words) and the most distinct caregivers per week of one child;
-/// <c>provenSeconds</c>: when the answer (proven or unreachable) was proven, the time after it going on the rota. The rota is not stored
+/// <c>provenSeconds</c>: when the answer (proven or unreachable) was proven, counted from the advice's start. The rota is not stored
 /// as a rota of the institution: its hires do not exist.
 /// </summary>
 public sealed record AdviceOutcome(

@@ -159,7 +159,7 @@ function figures(advice) {
 
 function render(advice) {
   const missed = advice.targetMisses?.length ? `Target missed: ${advice.targetMisses.join('; ')}.` : '';
-  const proven = advice.provenSeconds == null ? '' : `Proven after ${formatNumber(advice.provenSeconds)} s of ${formatNumber(advice.seconds)} s; the rest went on the rota's continuity.`;
+  const proven = advice.provenSeconds == null ? '' : `Proven after ${formatNumber(advice.provenSeconds)} s of ${formatNumber(advice.seconds)} s.`;
   $('#advice-status-text').textContent = [advice.headline, advice.statusText, proven, missed].filter(Boolean).join(' ');
   $('#advice-hires').replaceChildren(...(advice.hires.length
     ? advice.hires.map((h) => el('li', { dataset: { candidate: h.candidate ?? h.like ?? '' } }, h.text,

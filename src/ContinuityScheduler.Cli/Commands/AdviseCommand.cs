@@ -95,7 +95,7 @@ public static class AdviseCommand
             output.WriteLine(line);
         }
 
-        var proof = result.ProvenSeconds is { } provenAt ? $"the answer proven after {provenAt:0.0} s, " : "";
+        var proof = result.ProvenSeconds is { } provenAt ? string.Create(CultureInfo.InvariantCulture, $"the answer proven after {provenAt:0.0} s, ") : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Validator on the home with the hires: {result.Validation.HardCount} hard, {result.Validation.SoftCount} soft violations; {proof}{result.Seconds:0.0} s in all."));
         if (outPath is not null)
         {

@@ -29,7 +29,7 @@ public sealed record AdviceResult(
 
     /// <summary>
     /// Seconds into the advice by which its answer was proven: the fewest hires (proven), or that none reaches the target
-    /// (unreachable); null for any other status. The time after it goes on the rota's continuity.
+    /// (unreachable); null for any other status. Any time after it went on the rota shown.
     /// </summary>
     public double? ProvenSeconds { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ContinuityScheduler.Domain.Advice;
 using ContinuityScheduler.Domain.Model;
 using ContinuityScheduler.Domain.Rules;
@@ -22,7 +21,7 @@ namespace ContinuityScheduler.Solver.Advice;
 /// the bounds met or the time runs out. The validator and the scorer judge every rota on the home with its hires added;
 /// the hires are read from the rota, not from the engine.
 /// </summary>
-public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = null)
+public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = null, TimeProvider? time = null)
 {
     public const string MadeBy = "advice";
 
@@ -31,9 +30,11 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
 
     private readonly ObjectiveWeights weights = weights ?? ObjectiveWeights.Default;
 
+    private readonly TimeProvider time = time ?? TimeProvider.System;
+
     public async Task<AdviceResult> AdviseAsync(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, CancellationToken cancellation = default)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = new Clock(time);
         var limit = options.Solve.TimeLimit;
         var target = options.Target;
         var before = await new RotaSolver(engine, weights).SolveAsync(problem, options.Solve with { TimeLimit = limit * options.BeforeShare }, null, cancellation);
@@ -43,17 +44,18 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         if (start.Reached)
         {
             // The plain rota already reaches the target: no hire is needed, and none is fewer; no advice model is built.
-            var judged = clock.Elapsed.TotalSeconds;
+            var judged = clock.Seconds;
             return Result(AdviceStatus.Proven, start, before, problem, candidates, clock, 0, null) with { ProvenSeconds = judged };
         }
 
         // Counted without the engine: the hires any covering rota needs, or that none covers (a proof either way).
         var counted = HiresLowerBound.Of(problem, candidates);
+        var countedAt = clock.Seconds;
         var least = counted.Least ?? 0;
         // Counted without the engine too: a score bound above what some child can get in any rota, whatever is hired.
         IReadOnlyList<ChildCeiling> ceilings = target.CoverageOnly ? [] : ScoreCeiling.Of(Candidate.WithHires(problem, candidates));
         var beyond = target.OutOfReach(ceilings);
-        var counting = clock.Elapsed.TotalSeconds;
+        var ceilingsAt = clock.Seconds;
 
         // In the repeatable mode the limit counts work units: the advice gets what the plain solve was not given.
         // Kept back from the engine: judging the last rota and scoring the answer take about what judging the start took,
@@ -69,6 +71,7 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
 
         var hinted = start.Shortfall > 0 ? Judged.Of(problem, candidates, HireStart.Cover(problem, candidates, start.Rota, greedy.Token), target) : start;
         var begin = hinted.IsBetterThan(start) ? hinted : start;
+        var beginAt = clock.Seconds;
         var first = await Attempt(problem, candidates, options, begin.Rota, least, 0, budget, target.CoverageOnly || beyond is not null ? 1 : 0.5, cancellation);
         if (!first.Judged.Covered && budget.Remaining > TimeSpan.FromSeconds(1) && !cancellation.IsCancellationRequested && !first.Result.Levels.Any(l => l is { Name: RotaModel.UncoveredLevel, Proven: true, Value: > 0 }))
         {
@@ -88,13 +91,13 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         {
             // Even hiring every candidate leaves posts uncovered (counted, or proven by the engine): no score bound can be reached either.
             var why = counted.Least is null ? $"No number of the hires offered covers every post: {counted.Why}." : null;
-            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, why) with { ProvenSeconds = counted.Least is null ? counting : first.Started + uncovered!.ProvenSeconds };
+            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, why) with { ProvenSeconds = counted.Least is null ? countedAt : first.Started + uncovered!.ProvenSeconds };
         }
 
         if (beyond is not null)
         {
             // The rota shown is the best found for coverage (the fewest hires when it covers every post): what the home can do.
-            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, beyond) with { ScoreBoundsOutOfReach = true, ProvenSeconds = counting };
+            return Result(AdviceStatus.Unreachable, best, before, problem, candidates, clock, hiresBound, beyond) with { ScoreBoundsOutOfReach = true, ProvenSeconds = ceilingsAt };
         }
 
         // The fewest hires that cover every post, proven (by the engine, or by the count): a lower bound for any target, as every target covers every post.
@@ -102,10 +105,8 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
         var coverageLeast = best.Covered && (engineProven || (options.By == HiresBy.Count && best.HireCount == least)) ? best.HireCount : (int?)null;
         if (best.Reached)
         {
-            // Proven by the levels' searches, or by the count once a rota with that many hires was in hand (the start's, else at the solve's end at the latest).
-            var proven = engineProven ? first.Started + first.Result.Levels.Max(l => l.ProvenSeconds) : ReferenceEquals(best, begin) ? first.Started : first.Started + first.Result.Seconds;
             return coverageLeast == best.HireCount
-                ? Result(AdviceStatus.Proven, best, before, problem, candidates, clock, hiresBound, null) with { ProvenSeconds = proven }
+                ? Result(AdviceStatus.Proven, best, before, problem, candidates, clock, hiresBound, null) with { ProvenSeconds = ProvenAt(first, best, begin, beginAt, engineProven, target) }
                 : Result(AdviceStatus.BestFound, best, before, problem, candidates, clock, hiresBound, null);
         }
 
@@ -125,10 +126,23 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
     }
 
     /// <summary>
+    /// When the fewest hires reaching the target were proven: for coverage alone, when the engine's levels were (their
+    /// solution covers every post with that many); with a score bound, once the scorer judged the rota that meets it; by
+    /// the count, once a rota with that many hires was judged (the start, else the solve's).
+    /// </summary>
+    private static double? ProvenAt(Solved first, Judged best, Judged begin, double beginAt, bool engineProven, AdviceTarget target) =>
+        !ReferenceEquals(best, first.Judged) ? beginAt
+        : engineProven && target.CoverageOnly ? first.Started + first.Result.Levels.Max(l => l.ProvenSeconds)
+        : first.JudgedAt;
+
+    /// <summary>An advice solve's judged rota and the engine's answer, with when the engine started and when the rota was judged (seconds into the advice).</summary>
+    private sealed record Solved(Judged Judged, MipResult Result, double Started, double JudgedAt);
+
+    /// <summary>
     /// One solve of the advice model from a start, the rota judged: with the counted hires as a cut any covering rota
     /// keeps, and with at least <paramref name="atLeast"/> hires when a rota missing a score bound asks for one more.
     /// </summary>
-    private async Task<(Judged Judged, MipResult Result, double Started)> Attempt(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, Rota start, int counted, int atLeast, Budget budget, double share, CancellationToken cancellation)
+    private async Task<Solved> Attempt(PlanningProblem problem, IReadOnlyList<Candidate> candidates, AdviceOptions options, Rota start, int counted, int atLeast, Budget budget, double share, CancellationToken cancellation)
     {
         var model = RotaModelBuilder.Build(Candidate.WithHires(problem, candidates), weights, hiring: Hiring.Of(candidates, options.By == HiresBy.Cost));
         var hired = model.Hired.Values.Select(v => (Term)v).ToList();
@@ -147,13 +161,14 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
 
         // The engine's share is taken once the model is built: building regional's takes seconds.
         var engineOptions = options.Solve.ForEngine(budget.Take(share), model.ValuesFor(start)) with { LevelShare = options.LevelShare };
-        var started = budget.Elapsed.TotalSeconds;
+        var started = budget.Clock.Seconds;
         var result = await engine.SolveAsync(model.Mip, engineOptions, null, cancellation);
         var rota = result.Values is { } values ? model.RotaFrom(values, MadeBy) : start;
-        return (Judged.Of(problem, candidates, rota, options.Target), result, started);
+        var judged = Judged.Of(problem, candidates, rota, options.Target);
+        return new Solved(judged, result, started, budget.Clock.Seconds);
     }
 
-    private static AdviceResult Result(AdviceStatus status, Judged judged, SolveResult before, PlanningProblem problem, IReadOnlyList<Candidate> candidates, Stopwatch clock, double? hiresBound, string? why)
+    private static AdviceResult Result(AdviceStatus status, Judged judged, SolveResult before, PlanningProblem problem, IReadOnlyList<Candidate> candidates, Clock clock, double? hiresBound, string? why)
     {
         var scoredBefore = ContinuityScorer.Score(problem, before.Rota);
         return new AdviceResult(status, judged.Hires, judged.Rota, judged.Problem, judged.Validation, before, scoredBefore.Institution,
@@ -213,13 +228,23 @@ public sealed class AdviceSolver(IMipEngine engine, ObjectiveWeights? weights = 
     }
 
     /// <summary>The advice's time after the plain solve: seconds to the deadline, or in the repeatable mode work units not yet given out.</summary>
-    private sealed class Budget(bool deterministic, TimeSpan total, TimeSpan deadline, Stopwatch clock)
+    /// <summary>The advice's clock, from its start, on the time provider given (tests advance one by hand).</summary>
+    private sealed class Clock(TimeProvider time)
+    {
+        private readonly long start = time.GetTimestamp();
+
+        public TimeSpan Elapsed => time.GetElapsedTime(start);
+
+        public double Seconds => Elapsed.TotalSeconds;
+    }
+
+    private sealed class Budget(bool deterministic, TimeSpan total, TimeSpan deadline, Clock clock)
     {
         private TimeSpan given;
 
         public TimeSpan Remaining => deterministic ? total - given : deadline - clock.Elapsed;
 
-        public TimeSpan Elapsed => clock.Elapsed;
+        public Clock Clock => clock;
 
         /// <summary>A share of what remains, a second at least (the engine needs one to start from its hint).</summary>
         public TimeSpan Take(double share)
