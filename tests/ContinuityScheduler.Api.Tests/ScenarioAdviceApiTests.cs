@@ -175,15 +175,22 @@ public sealed class ScenarioAdviceApiTests(ScenarioAdviceHomeFixture fixture) : 
         var homeAdvice = await AdviseAsync(null, Request());
         var scenarioAdvice = await AdviseAsync("without-b", Request());
         var laterAdvice = await AdviseAsync(null, Request("2026-12-07"));
-        await CancelledAdviceAsync(scenarioAdvice);
+        // Stored ones end after every real one: in minutes from now, so which is latest never rests on the clock's resolution.
+        var now = DateTime.UtcNow;
+        await StoredAdviceAsync(home.Id, Request(), JobState.Cancelled, scenarioAdvice["advice"]!, now.AddMinutes(1));
+        var other = await Tenant.CreateAsync(fixture.Factory, new JsonObject { ["id"] = "other-advice-home", ["timeZone"] = "Europe/Copenhagen" });
+        await StoredAdviceAsync(other.Id, Request(), JobState.Succeeded, scenarioAdvice["advice"]!, now.AddMinutes(2));
+        // Of two of the scenario's, the one that ended later is picked, though it was created (and stored) first.
+        var lastEnded = await StoredAdviceAsync(home.Id, OfScenario("without-b"), JobState.Succeeded, scenarioAdvice["advice"]!, now.AddMinutes(4), now.AddMinutes(-10));
+        await StoredAdviceAsync(home.Id, OfScenario("without-b"), JobState.Succeeded, homeAdvice["advice"]!, now.AddMinutes(3));
 
         var comparison = await home.GetJsonAsync($"rotas/comparison?ids={hospital},{withoutB},{same},{laterHospital}");
 
         var columns = comparison["columns"]!.AsArray();
         columns.Select(c => (string?)c!["scenario"]).Should().Equal(null, "without-b", "same", null);
         var advice = columns.Select(c => c!["advice"]).ToList();
-        ((string)advice[0]!["jobId"]!).Should().Be((string)homeAdvice["job"]!["id"]!, "the hospital way is of the home's own data: the home's advice, not the later cancelled one nor the other horizon's");
-        ((string)advice[1]!["jobId"]!).Should().Be((string)scenarioAdvice["job"]!["id"]!);
+        ((string)advice[0]!["jobId"]!).Should().Be((string)homeAdvice["job"]!["id"]!, "the hospital way is of the home's own data: the home's advice, not the later cancelled one, another home's, nor the other horizon's");
+        ((string)advice[1]!["jobId"]!).Should().Be(lastEnded.ToString(), "the scenario's advice that ended last");
         advice[2].Should().BeNull("no advice was asked for scenario 'same'");
         ((string)advice[3]!["jobId"]!).Should().Be((string)laterAdvice["job"]!["id"]!);
 
@@ -204,6 +211,20 @@ public sealed class ScenarioAdviceApiTests(ScenarioAdviceHomeFixture fixture) : 
 
         ((int)advice[0]!["hireCount"]!).Should().Be(0);
         ((int)advice[1]!["hireCount"]!).Should().Be(1);
+
+        // An infeasible advice that ended after the later week's is shown there: it answered, that the target cannot be reached.
+        var unreachable = laterAdvice["advice"]!.DeepClone().AsObject();
+        unreachable["status"] = "unreachable";
+        unreachable["statusText"] = "No hires of the candidates offered cover every post.";
+        unreachable["headline"] = null;
+        var infeasible = await StoredAdviceAsync(home.Id, Request("2026-12-07"), JobState.Infeasible, unreachable, now.AddMinutes(1));
+
+        var again = (await home.GetJsonAsync($"rotas/comparison?ids={hospital},{withoutB},{same},{laterHospital}"))["columns"]!.AsArray().Select(c => c!["advice"]).ToList();
+
+        again.Take(3).Select(a => (string?)a?["jobId"]).Should().Equal(advice.Take(3).Select(a => (string?)a?["jobId"]), "the other columns' advice is the same when asked again");
+        ((string)again[3]!["jobId"]!).Should().Be(infeasible.ToString(), "an advice ended since the last comparison is found");
+        ((string)again[3]!["status"]!).Should().Be("unreachable");
+        ((string)again[3]!["whatItWouldTake"]!).Should().Be("cannot be reached with the candidates offered");
     }
 
     private async Task<string> ScenarioRotaAsync(string scenarioId)
@@ -215,19 +236,28 @@ public sealed class ScenarioAdviceApiTests(ScenarioAdviceHomeFixture fixture) : 
         return (string)job["rotaId"]!;
     }
 
+    private static JsonObject OfScenario(string scenarioId)
+    {
+        var request = Request();
+        request["scenarioId"] = scenarioId; // as the service stores a scenario's advice request
+        return request;
+    }
+
     /// <summary>
-    /// A cancelled advice of the home's own horizon, ended after every other and keeping the scenario's advice (one hire), as a
-    /// cancelled advice keeps what it found: stored directly, since a real one on this small home ends before a cancel could reach it.
+    /// An ended advice job with a given state, advice and end: stored directly, since a real one on this small home ends too
+    /// soon for a cancel to reach it, is never infeasible, and ends when it ends.
     /// </summary>
-    private async Task CancelledAdviceAsync(JsonNode scenarioAdvice)
+    private async Task<Guid> StoredAdviceAsync(string institutionId, JsonObject request, string state, JsonNode advice, DateTime finishedAt, DateTime? createdAt = null)
     {
         using var scope = fixture.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SchedulerDb>();
-        var job = JobSubmission.Queued(fixture.Home.Id, JobState.AdviceKind, Request(), "{}");
-        job.State = JobState.Cancelled;
-        job.ResultJson = scenarioAdvice["advice"]!.ToJsonString();
-        job.FinishedAt = DateTime.UtcNow.AddMinutes(1);
+        var job = JobSubmission.Queued(institutionId, JobState.AdviceKind, request, "{}");
+        job.State = state;
+        job.ResultJson = advice.ToJsonString();
+        job.CreatedAt = createdAt ?? job.CreatedAt;
+        job.FinishedAt = finishedAt;
         db.SolveJobs.Add(job);
         await db.SaveChangesAsync();
+        return job.Id;
     }
 }

@@ -62,4 +62,13 @@ public sealed class ScenarioApiTests(SmallHomeFixture fixture) : IClassFixture<S
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Contain("$.changes[0].target");
     }
+
+    [Fact]
+    public async Task Deleting_an_unknown_scenario_is_404_naming_it()
+    {
+        var response = await fixture.Home.Client.DeleteAsync($"{fixture.Home.Base}/scenarios/ghost");
+
+        var problem = await ProblemDocument.ShouldBeAsync(response, 404);
+        problem["errors"]!.AsArray().Select(e => (string)e!["path"]!).Should().Equal("$.scenarioId");
+    }
 }

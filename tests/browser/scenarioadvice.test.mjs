@@ -1,8 +1,8 @@
 // Staffing advice of a scenario in the page: the advice form offers the demo's scenarios (the institution's own data by
 // default); advice run on one of them is what the comparison then shows under that scenario's rota — what it would take,
 // its status, uncovered person-shifts and lowest child after, as GET …/rotas/comparison gives them — and "–" under the
-// hospital way, whose home has no advice for that week; axe-core finds no serious issue. Its week is one no other browser
-// test solves. Screenshots go to screenshots/scenario-advice-*.png.
+// hospital way, whose home has no advice for that week; a scenario's own errors stay off the form's fields; axe-core finds
+// no serious issue. Its week is one no other browser test solves. Screenshots go to screenshots/scenario-advice-*.png.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -113,6 +113,25 @@ describe('scenario advice in the page and the comparison', { concurrency: 1 }, (
       assert.equal(await cell(measure, hospital).textContent(), '–', `${measure} of the hospital way`);
     }
     await page.locator('#comparison-section').screenshot({ path: join(screenshots, 'scenario-advice-comparison.png') });
+  });
+
+  it("puts a scenario's own errors (they carry a resource) in the form's error line, under none of the form's fields", async () => {
+    // The service's 409 names paths in the scenario's changed document; this one shares a path with the form's start field.
+    const reason = 'Not a Monday in the scenario.';
+    const conflict = { type: 'about:blank', title: 'Conflict', status: 409, detail: `Scenario '${scenarioId}' does not fit the institution's data now; each error is listed.`,
+      errors: [{ path: '$.horizon.start', reason, resource: `scenarios/${scenarioId}` }] };
+    await page.route('**/scenarios/*/advice', (route) => route.fulfill({ status: 409, contentType: 'application/problem+json', body: JSON.stringify(conflict) }));
+    try {
+      await page.selectOption('#advice-scenario', scenarioId);
+      await page.click('#advice-run');
+      await page.locator('#advice-form-error').waitFor();
+      const line = await page.textContent('#advice-form-error');
+      assert.ok(line.includes(`scenarios/${scenarioId} $.horizon.start: ${reason}`), line);
+      assert.equal(await page.isHidden('#advice-start-error'), true, "the start field's error line stays hidden");
+      assert.equal(await page.getAttribute('#advice-start', 'aria-invalid'), null);
+    } finally {
+      await page.unroute('**/scenarios/*/advice');
+    }
   });
 
   it('reports no serious or critical accessibility issue (axe-core) in the advice form or the comparison', async () => {

@@ -6,6 +6,7 @@ using ContinuityScheduler.Api.Jobs;
 using ContinuityScheduler.Domain.Json;
 using ContinuityScheduler.Solver.Advice;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ContinuityScheduler.Api.Scenarios;
 
@@ -15,26 +16,68 @@ public static class ColumnAdvice
     /// <summary>What a column's advice must match: the scenario (null: the institution's own data) and the horizon.</summary>
     public readonly record struct Key(string? Scenario, string HorizonStart, int Weeks);
 
-    public static async Task<IReadOnlyList<ComparisonAdvice?>> ForAsync(SchedulerDb db, string institutionId, IReadOnlyList<Key> columns, CancellationToken cancellation)
+    /// <summary>The scenario a stored job request was made for (solve or advice), or null when of the institution's own data.</summary>
+    public static string? ScenarioOf(JsonNode request) => request["scenarioId"] is JsonValue s && s.TryGetValue<string>(out var id) ? id : null;
+
+    public static async Task<IReadOnlyList<ComparisonAdvice?>> ForAsync(SchedulerDb db, IMemoryCache cache, string institutionId, IReadOnlyList<Key> columns, CancellationToken cancellation)
     {
-        // Cancelled and failed advice is left out: a cancelled one's hires were never proven or even found in full.
+        // Cancelled advice stopped when asked, not when it answered: its figures are of a cut-short search. Failed advice has none.
         var ended = await db.SolveJobs.AsNoTracking()
             .Where(j => j.InstitutionId == institutionId && j.Kind == JobState.AdviceKind && (j.State == JobState.Succeeded || j.State == JobState.Infeasible) && j.ResultJson != null)
-            .Select(j => new { j.Id, j.RequestJson, j.FinishedAt, j.CreatedAt })
+            .Select(j => new { j.Id, j.FinishedAt, j.CreatedAt })
             .ToListAsync(cancellation);
+        var keys = new Dictionary<Guid, Key?>();
+        var unread = new List<Guid>();
+        foreach (var job in ended)
+        {
+            if (cache.TryGetValue<Key?>(("advice-key", job.Id), out var key))
+            {
+                keys[job.Id] = key;
+            }
+            else
+            {
+                unread.Add(job.Id);
+            }
+        }
+
+        if (unread.Count > 0)
+        {
+            var requests = await db.SolveJobs.AsNoTracking().Where(j => j.InstitutionId == institutionId && unread.Contains(j.Id)).Select(j => new { j.Id, j.RequestJson }).ToListAsync(cancellation);
+            foreach (var request in requests)
+            {
+                // A job's request never changes, so neither does its key.
+                keys[request.Id] = cache.Set(("advice-key", request.Id), KeyOf(request.RequestJson), new MemoryCacheEntryOptions { Size = 1 });
+            }
+        }
+
         var wanted = columns.ToHashSet();
         var latest = ended
-            .Select(j => (j.Id, Key: KeyOf(j.RequestJson), j.FinishedAt, j.CreatedAt))
-            .Where(j => j.Key is { } key && wanted.Contains(key))
-            .GroupBy(j => j.Key!.Value)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(j => j.FinishedAt).ThenByDescending(j => j.CreatedAt).First().Id);
-        var ids = latest.Values.ToList();
-        var results = await db.SolveJobs.AsNoTracking().Where(j => ids.Contains(j.Id)).Select(j => new { j.Id, j.ResultJson, j.FinishedAt }).ToListAsync(cancellation);
-        var advice = results.ToDictionary(j => j.Id, j => Of(j.Id, JsonSerializer.Deserialize<AdviceOutcome>(j.ResultJson!, JsonDefaults.Options)!, j.FinishedAt));
-        return [.. columns.Select(c => latest.TryGetValue(c, out var id) ? advice[id] : null)];
+            .Where(j => keys.GetValueOrDefault(j.Id) is { } key && wanted.Contains(key))
+            .GroupBy(j => keys[j.Id]!.Value)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(j => j.FinishedAt).ThenByDescending(j => j.CreatedAt).First());
+        var advice = latest.Values.ToDictionary(j => j.Id, j => cache.TryGetValue<ComparisonAdvice>(("advice-column", j.Id), out var shown) ? shown : null);
+        var missing = advice.Where(a => a.Value is null).Select(a => a.Key).ToList();
+        if (missing.Count > 0)
+        {
+            var finishedAt = latest.Values.ToDictionary(j => j.Id, j => j.FinishedAt);
+            var results = await db.SolveJobs.AsNoTracking().Where(j => j.InstitutionId == institutionId && missing.Contains(j.Id)).Select(j => new { j.Id, j.ResultJson }).ToListAsync(cancellation);
+            foreach (var result in results)
+            {
+                // An ended job's advice never changes; only the fields a column shows are read, not the problem and rota.
+                var outcome = JsonSerializer.Deserialize<Outcome>(result.ResultJson!, JsonDefaults.Options)!;
+                advice[result.Id] = cache.Set(("advice-column", result.Id), Of(result.Id, outcome, finishedAt[result.Id]), new MemoryCacheEntryOptions { Size = 1 });
+            }
+        }
+
+        return [.. columns.Select(c => latest.TryGetValue(c, out var job) ? advice.GetValueOrDefault(job.Id) : null)];
     }
 
-    private static ComparisonAdvice Of(Guid jobId, AdviceOutcome outcome, DateTime? finishedAt) => new(
+    /// <summary>The fields of a stored <see cref="AdviceOutcome"/> that a column shows.</summary>
+    private sealed record Outcome(string Status, string StatusText, string? Headline, int HireCount, double UncoveredAfter, LowestChild ContinuityAfter);
+
+    private sealed record LowestChild(double Min);
+
+    private static ComparisonAdvice Of(Guid jobId, Outcome outcome, DateTime? finishedAt) => new(
         jobId,
         outcome.Status,
         outcome.StatusText,
@@ -49,11 +92,10 @@ public static class ColumnAdvice
     private static Key? KeyOf(string requestJson)
     {
         var request = JsonNode.Parse(requestJson)!;
-        var scenario = request["scenarioId"] is JsonValue s && s.TryGetValue<string>(out var id) ? id : null;
         return request["horizon"] is JsonObject horizon
             && horizon["start"] is JsonValue start && start.TryGetValue<string>(out var from)
             && horizon["weeks"] is JsonValue weeks && weeks.TryGetValue<double>(out var count)
-            ? new Key(scenario, from, (int)count)
+            ? new Key(ScenarioOf(request), from, (int)count)
             : null;
     }
 }

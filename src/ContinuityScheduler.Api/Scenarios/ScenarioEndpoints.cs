@@ -46,7 +46,7 @@ public static class ScenarioEndpoints
         {
             var id = Caller.Institution(context).Id;
             var deleted = await db.Resources.Where(r => r.InstitutionId == id && r.Kind == Kind && r.Key == scenarioId).ExecuteDeleteAsync(cancellation);
-            return deleted == 0 ? (IResult)Problems.NotFound($"scenario '{scenarioId}'") : TypedResults.NoContent();
+            return deleted == 0 ? ScenarioProblem.NotFound(scenarioId) : TypedResults.NoContent();
         })
         .WithSummary("Deletes a scenario; rotas solved for it stay.")
         .Produces(StatusCodes.Status204NoContent)
@@ -80,12 +80,12 @@ public static class ScenarioEndpoints
             }
 
             var jobIds = records.Select(r => r.JobId).OfType<Guid>().ToList();
-            var scenarios = (await db.SolveJobs.AsNoTracking().Where(j => jobIds.Contains(j.Id)).Select(j => new { j.Id, j.RequestJson }).ToListAsync(cancellation))
-                .ToDictionary(j => j.Id, j => (string?)JsonNode.Parse(j.RequestJson)!["scenarioId"]);
+            var scenarios = (await db.SolveJobs.AsNoTracking().Where(j => j.InstitutionId == institutionId && jobIds.Contains(j.Id)).Select(j => new { j.Id, j.RequestJson }).ToListAsync(cancellation))
+                .ToDictionary(j => j.Id, j => ColumnAdvice.ScenarioOf(JsonNode.Parse(j.RequestJson)!));
             var ordered = wanted.Select(id => records.Single(r => r.Id == id)).ToList();
             string? ScenarioOf(RotaRecord r) => r.JobId is { } job ? scenarios.GetValueOrDefault(job) : null;
-            // A rota made without a job (the hospital way, one stored from elsewhere) is of the institution's own data: its advice is the institution's.
-            var advice = await ColumnAdvice.ForAsync(db, institutionId, [.. ordered.Select(r => new ColumnAdvice.Key(ScenarioOf(r), r.HorizonStart, r.Weeks))], cancellation);
+            // A rota with no scenario (the hospital way, one stored from elsewhere, a plain solve or a repair) is of the institution's own data: so is its advice.
+            var advice = await ColumnAdvice.ForAsync(db, cache, institutionId, [.. ordered.Select(r => new ColumnAdvice.Key(ScenarioOf(r), r.HorizonStart, r.Weeks))], cancellation);
             var columns = new List<ComparisonColumn>();
             foreach (var (r, i) in ordered.Select((r, i) => (r, i)))
             {

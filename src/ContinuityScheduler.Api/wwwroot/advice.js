@@ -6,6 +6,8 @@ import { jobFollower } from './jobs.js';
 const follower = jobFollower({
   path: '/advice', label: 'Advice', noun: 'the advice', status: '#advice-status', cancelButton: '#advice-cancel', result: '#advice-result',
   answerOf: (view) => view.advice, detail: (advice) => (advice ? ` (${advice.status})` : ''), show: (advice) => render(advice),
+  // The comparison shows each column's latest succeeded or infeasible advice: redrawn once when one ends, never for a cancelled or failed one.
+  ended: (job) => { if (job.state === 'succeeded' || job.state === 'infeasible') document.dispatchEvent(new CustomEvent('advice-ended')); },
 });
 
 const employmentTypes = ['permanent', 'relief', 'agency'];
@@ -102,14 +104,15 @@ function placeOf(path) {
   return field ? $(field.input) : null;
 }
 
-/** Puts each of the problem document's errors at the field its path names; the rest above the result. */
+/** Puts each of the problem document's errors at the field its path names; the rest, and those of another resource, in the form's error line. */
 function showProblem(error) {
   const form = $('#advice-form');
   for (const node of form.querySelectorAll('.field-error')) { node.hidden = true; node.textContent = ''; }
   for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
   const unplaced = [];
   for (const e of error?.problem?.errors ?? []) {
-    const place = placeOf((e.path ?? '').replace(/^\$\.?/, ''));
+    // An error with a resource names a path in that resource (a scenario's changed document), not in this form.
+    const place = e.resource ? null : placeOf((e.path ?? '').replace(/^\$\.?/, ''));
     if (!place) {
       unplaced.push(`${e.resource ? `${e.resource} ` : ''}${e.path}: ${e.reason}`);
       continue;
@@ -170,7 +173,6 @@ function render(advice) {
   $('#advice-diagnosis').replaceChildren(...advice.diagnosis.map((line) => el('li', {}, line)));
   $('#advice-diagnosis-title').hidden = advice.diagnosis.length === 0;
   $('#advice-result').hidden = false;
-  document.dispatchEvent(new CustomEvent('advice-ended')); // the comparison shows the latest advice of each column
 }
 
 /** The scenarios the advice can be asked of (GET /scenarios); the choice made stays while that scenario is there. */

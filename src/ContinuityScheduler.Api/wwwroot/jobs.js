@@ -8,10 +8,12 @@ const pollMilliseconds = 1000;
 /**
  * Polls GET `${path}/{id}` every second until the job ends, its state in the section's status line, then hands the answer
  * (`answerOf` the view) to `show`; `detail` adds to the last status line; following another job forgets the first.
+ * `ended` hears of each job once, the first time it is seen finished, however often it is followed.
  */
-export function jobFollower({ path, label, noun, status, cancelButton, result, answerOf, detail = () => '', show }) {
+export function jobFollower({ path, label, noun, status, cancelButton, result, answerOf, detail = () => '', show, ended = () => {} }) {
   let watched = null;
   let timer = null;
+  const endings = new Set(); // the jobs `ended` has heard of
 
   const follow = (jobId) => {
     clearTimeout(timer);
@@ -33,6 +35,10 @@ export function jobFollower({ path, label, noun, status, cancelButton, result, a
         }
         $(status).textContent = `${label} ${job.state}${detail(answer)}${job.error ? `: ${job.error}` : ''}.`;
         if (answer) show(answer);
+        if (!endings.has(jobId)) {
+          endings.add(jobId);
+          ended(job);
+        }
       } catch (error) {
         $(status).textContent = `Could not follow ${noun}: ${error.message}`;
       }
