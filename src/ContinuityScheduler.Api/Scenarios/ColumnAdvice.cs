@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContinuityScheduler.Api.Contracts;
@@ -26,27 +27,19 @@ public static class ColumnAdvice
             .Where(j => j.InstitutionId == institutionId && j.Kind == JobState.AdviceKind && (j.State == JobState.Succeeded || j.State == JobState.Infeasible) && j.ResultJson != null)
             .Select(j => new { j.Id, j.FinishedAt, j.CreatedAt })
             .ToListAsync(cancellation);
-        var keys = new Dictionary<Guid, Key?>();
-        var unread = new List<Guid>();
-        foreach (var job in ended)
+        // A job's request never changes, so neither does its key: one entry per institution, grown by the jobs not read yet.
+        var keys = cache.GetOrCreate(("advice-keys", institutionId), entry =>
         {
-            if (cache.TryGetValue<Key?>(("advice-key", job.Id), out var key))
-            {
-                keys[job.Id] = key;
-            }
-            else
-            {
-                unread.Add(job.Id);
-            }
-        }
-
+            entry.Size = 1;
+            return new ConcurrentDictionary<Guid, Key?>();
+        })!;
+        var unread = ended.Select(j => j.Id).Where(id => !keys.ContainsKey(id)).ToList();
         if (unread.Count > 0)
         {
             var requests = await db.SolveJobs.AsNoTracking().Where(j => j.InstitutionId == institutionId && unread.Contains(j.Id)).Select(j => new { j.Id, j.RequestJson }).ToListAsync(cancellation);
             foreach (var request in requests)
             {
-                // A job's request never changes, so neither does its key.
-                keys[request.Id] = cache.Set(("advice-key", request.Id), KeyOf(request.RequestJson), new MemoryCacheEntryOptions { Size = 1 });
+                keys[request.Id] = KeyOf(request.RequestJson);
             }
         }
 
