@@ -25,7 +25,8 @@ public static class Documents
         File.WriteAllText(path, json + Environment.NewLine);
     }
 
-    private static string ReadText(string path)
+    /// <summary>A document's text, or bad input naming the file when it cannot be read.</summary>
+    public static string ReadText(string path)
     {
         try
         {

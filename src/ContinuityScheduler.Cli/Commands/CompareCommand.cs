@@ -78,10 +78,11 @@ public static class CompareCommand
     public static int Run(string basePath, IReadOnlyList<string> scenarioPaths, double seconds, int threads, string? outPath, IReadOnlyList<string>? historyPaths, AdviceAsked? advice, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var baseProblem = Documents.Problem(basePath);
+        // Read once, then against each column's home: they must fit the base, or nothing is solved; a scenario they do not fit has no advice, and says why.
+        var candidatesText = advice is null ? null : Documents.ReadText(advice.CandidatesPath);
         if (advice is not null)
         {
-            // The candidates must fit the base, or nothing is solved; a scenario they do not fit has no advice, and says why.
-            Documents.Candidates(advice.CandidatesPath, baseProblem);
+            Documents.Unwrap(advice.CandidatesPath, CandidateReader.Read(candidatesText!, baseProblem));
         }
 
         var history = historyPaths is { Count: > 0 } ? PublishedRotas.Read(baseProblem, historyPaths) : null;
@@ -127,7 +128,7 @@ public static class CompareCommand
             var homes = problems.Prepend(baseProblem).ToList();
             for (var i = 0; i < columns.Count && !cancellation.IsCancellationRequested; i++)
             {
-                columns[i] = Advised(columns[i], homes[i], advice, options with { Start = solved[i] }, error, cancellation);
+                columns[i] = Advised(columns[i], homes[i], candidatesText!, advice, options with { Start = solved[i] }, error, cancellation);
             }
 
             conditions += $" Staffing advice for each column's home (the base's for the hospital way): candidates from {Path.GetFileName(advice.CandidatesPath)}, target {AdviceWords.Target(advice.Target)}, {advice.Seconds:0} s each.";
@@ -156,9 +157,9 @@ public static class CompareCommand
     }
 
     /// <summary>The column with its home's staffing advice, or with a note saying why there is none (the candidates do not fit the home).</summary>
-    private static Column Advised(Column column, PlanningProblem home, AdviceAsked advice, SolveOptions options, TextWriter error, CancellationToken cancellation)
+    private static Column Advised(Column column, PlanningProblem home, string candidatesText, AdviceAsked advice, SolveOptions options, TextWriter error, CancellationToken cancellation)
     {
-        var candidates = CandidateReader.Read(File.ReadAllText(advice.CandidatesPath), home);
+        var candidates = CandidateReader.Read(candidatesText, home);
         if (!candidates.Succeeded)
         {
             var why = $"No advice: the candidates do not fit this home ({string.Join("; ", candidates.Errors)}).";

@@ -40,11 +40,7 @@ public static class ContinuityScorer
     /// <summary>The child's present days, its contacts each day and its contact hours with each caregiver.</summary>
     private static (List<PresentDay> Days, Dictionary<LocalDate, HashSet<string>> ContactByDay, Dictionary<string, double> Hours) ContactOf(PlanningProblem problem, Child child, ILookup<string, WorkedShift> shiftsByGroup)
     {
-        var days = problem.Horizon.Dates
-            .Select(date => (date, group: child.GroupOn(date)))
-            .Where(d => d.group is not null)
-            .Select(d => new PresentDay(d.date, d.group!, problem.Institution.KeyMoments.WakingDayOn(d.date, problem.Institution.TimeZone)))
-            .ToList();
+        var days = PresentDay.Of(problem, child);
         var hours = new Dictionary<string, double>(StringComparer.Ordinal);
         var contactByDay = new Dictionary<LocalDate, HashSet<string>>();
         foreach (var day in days)
@@ -167,10 +163,4 @@ public static class ContinuityScorer
         return end > start ? (end - start).TotalHours : 0;
     }
 
-    private sealed record PresentDay(LocalDate Date, string GroupId, Interval WakingDay)
-    {
-        public Instant WakeUp => WakingDay.Start;
-
-        public Instant Bedtime => WakingDay.End;
-    }
 }

@@ -1,4 +1,5 @@
 using ContinuityScheduler.Domain.Model;
+using ContinuityScheduler.Domain.Rules;
 using NodaTime;
 
 namespace ContinuityScheduler.Solver.Advice;
@@ -26,8 +27,7 @@ public static partial class ScoreCeiling
             overlap = rules["no-overlap"] is { IsHard: true } noOverlap ? noOverlap.Limit : null;
             CoverageIsHard = rules["coverage"].IsHard;
             perDay = rules["one-shift-per-day"] is { IsHard: true } daily ? Math.Max(1, (int)Math.Floor(daily.Limit)) : int.MaxValue;
-            // In seven dates in a row, no run longer than k leaves at most 7 − ⌊7 / (k + 1)⌋ of them worked.
-            perWeek = rules["max-consecutive-days"] is { IsHard: true } run ? 7 - (7 / ((int)Math.Floor(run.Limit) + 1)) : 7;
+            perWeek = rules["max-consecutive-days"] is { IsHard: true } run ? MaxConsecutiveDaysRule.MostDatesInAWeek(run) : 7;
             capacity = problem.Caregivers.ToDictionary(c => c.Id, c => HiresLowerBound.Capacity(problem, c), StringComparer.Ordinal);
             away = problem.Caregivers.ToDictionary(c => c.Id, c => problem.Horizon.Dates.Where(d => !who.Free(c, d)).ToHashSet(), StringComparer.Ordinal);
         }

@@ -1,4 +1,5 @@
 using ContinuityScheduler.Domain.Model;
+using ContinuityScheduler.Domain.Scoring;
 using NodaTime;
 
 namespace ContinuityScheduler.Solver.Advice;
@@ -41,7 +42,7 @@ public static partial class ScoreCeiling
 
     private static ChildCeiling? Of(PlanningProblem problem, Staff staff, Child child)
     {
-        var days = PresentDays(problem, child);
+        var days = PresentDay.Of(problem, child);
         if (days.Count == 0)
         {
             return null;
@@ -119,12 +120,6 @@ public static partial class ScoreCeiling
             ? new CoreTeam(group.CoreTeam.Concat(child.KeyPersons).ToHashSet(StringComparer.Ordinal), 0)
             : new CoreTeam(null, group.CoreTeamTarget))];
 
-    private static List<PresentDay> PresentDays(PlanningProblem problem, Child child) =>
-        [.. problem.Horizon.Dates
-            .Select(date => (date, group: child.GroupOn(date)))
-            .Where(d => d.group is not null)
-            .Select(d => new PresentDay(d.date, d.group!, problem.Institution.KeyMoments.WakingDayOn(d.date, problem.Institution.TimeZone)))];
-
     /// <summary>Every demand on every date of the horizon (the dates it applies on count towards what is asked), with what it gives the child.</summary>
     private static List<Post> Posts(PlanningProblem problem, List<PresentDay> days)
     {
@@ -194,13 +189,6 @@ public static partial class ScoreCeiling
         }
 
         return new Given(contactOn, moments);
-    }
-
-    private sealed record PresentDay(LocalDate Date, string GroupId, Interval WakingDay)
-    {
-        public Instant WakeUp => WakingDay.Start;
-
-        public Instant Bedtime => WakingDay.End;
     }
 
     /// <summary>What a shift gives the child: contact hours on each present day, and key moments on duty.</summary>

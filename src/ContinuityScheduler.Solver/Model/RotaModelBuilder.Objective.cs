@@ -182,8 +182,7 @@ public sealed partial class RotaModelBuilder
     {
         var perDay = Hard("one-shift-per-day") is { } onePerDay ? Math.Floor(onePerDay.Limit) : double.MaxValue;
         var byDate = cells.GroupBy(c => c.Date).Select(d => Math.Min(perDay, d.Count())).OrderDescending().ToList();
-        // In a week's seven dates, no run longer than k leaves at most 7 − ⌊7 / (k + 1)⌋ of them worked.
-        var dates = weekly && Hard("max-consecutive-days") is { } days ? Math.Min(byDate.Count, 7 - (7 / ((int)Math.Floor(days.Limit) + 1))) : byDate.Count;
+        var dates = weekly && Hard("max-consecutive-days") is { } days ? Math.Min(byDate.Count, MaxConsecutiveDaysRule.MostDatesInAWeek(days)) : byDate.Count;
         var cap = byDate.Take(dates).Sum();
         var shortest = cells.Min(c => c.WorkingHours);
         var hours = HoursAllowed(caregiver, weekly ? 1 : Horizon.Weeks);

@@ -54,7 +54,7 @@ public sealed class CpSatEngine : IMipEngine
 
         using var stop = cancellation.Register(run.Stop);
         using var watchdog = options.Deterministic ? null : new Timer(_ => run.Stop(), null, options.TimeLimit, Timeout.InfiniteTimeSpan);
-        var levels = new List<(ObjectiveLevel Level, ObjectiveScale Scale, long Bound, bool Proven, double Ended)>();
+        var levels = new List<LevelEnd>();
         foreach (var level in model.Levels)
         {
             run.LevelIndex = levels.Count;
@@ -69,7 +69,7 @@ public sealed class CpSatEngine : IMipEngine
                 return run.Result(outcome, null, Ended(levels, run.BestSolution, clock.Elapsed.TotalSeconds));
             }
 
-            levels.Add((level, scale, (long)Math.Ceiling(outcome.BoundScaled - 1e-9), outcome.Status == CpSolverStatus.Optimal, clock.Elapsed.TotalSeconds));
+            levels.Add(new LevelEnd(level, scale, (long)Math.Ceiling(outcome.BoundScaled - 1e-9), outcome.Status == CpSolverStatus.Optimal, clock.Elapsed.TotalSeconds));
 
             translated.Hold(scale, scale.Of(run.BestSolution));
             translated.Hint(run.Best!);
@@ -92,7 +92,7 @@ public sealed class CpSatEngine : IMipEngine
     /// its search proved: then every rota that keeps the levels' least values was within the later searches, and it is
     /// known only at <paramref name="end"/>.
     /// </summary>
-    private static List<LevelResult> Ended(List<(ObjectiveLevel Level, ObjectiveScale Scale, long Bound, bool Proven, double Ended)> levels, long[]? solution, double end) =>
+    private static List<LevelResult> Ended(List<LevelEnd> levels, long[]? solution, double end) =>
         [.. levels.Select(l =>
         {
             var value = solution is null ? (long?)null : l.Scale.Of(solution);
@@ -102,6 +102,9 @@ public sealed class CpSatEngine : IMipEngine
                 ProvenSeconds = l.Proven ? l.Ended : proven ? end : null,
             };
         })];
+
+    /// <summary>A level's search as it ended: its bound, whether it proved it, and when (seconds into the run).</summary>
+    private sealed record LevelEnd(ObjectiveLevel Level, ObjectiveScale Scale, long Bound, bool Proven, double Ended);
 
     private static List<Term> AllTerms(MipModel model) =>
         [.. model.Objective.Select((cost, i) => new Term(cost, model.Variables[i])).Where(t => t.Coefficient != 0)];
